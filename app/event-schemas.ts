@@ -111,6 +111,11 @@ export const AwardItem = z
       description:
         'true：其余被申请人对第一名被申请人的本项义务承担连带责任（如劳务派遣单位与用工单位，劳动合同法第九十二条第二款），裁决主文写明「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」；须有两名以上义务人',
     }),
+    // fixA59: several payers by equal shares (按份; Civil Code Art. 517(2)) — app/procedure/award.ts payerVerdict.
+    equalShares: z.boolean().optional().openapi({
+      description:
+        'true：履行义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款：份额难以确定的，视为份额相同），裁决主文写明「被申请人A、B各承担上述款项的二分之一」；须有两名以上义务人，不能与 jointLiability 同时为 true。指定两名以上义务人支付款项的，须选择 jointLiability 或 equalShares',
+    }),
   })
   .strict()
   .superRefine(noAmountOnDismissed);
@@ -335,26 +340,28 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   SIGN_MEDIATION_DOCUMENT: z.object({ partyId: Id, signedOn: IsoDate.optional(), refused: z.boolean().optional() }),
   REFER_TO_ARBITRATION: z
     .object({
-      reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid']).optional().openapi({
+      reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid', 'partial_agreement']).optional().openapi({
         description:
-          '调解不成、调解期满未达成协议（LDMAL Art. 14(3)）、不履行调解协议（Art. 15），或调解协议无效、被撤销而申请仲裁（agreement_invalid，须写明 ground）；达成调解协议的，须写明原因（fixT58）',
+          '调解不成、调解期满未达成协议（LDMAL Art. 14(3)）、不履行调解协议（Art. 15），调解协议无效、被撤销而申请仲裁（agreement_invalid，须写明 ground），或调解协议只解决了部分争议事项、未达成协议的事项申请仲裁（partial_agreement，须在 ground 写明未达成协议的事项；LDMAL Art. 14(3)）；达成调解协议的，须写明原因（fixT58）',
       }),
-      // fixT58 #2: the stated ground an agreement reached does not bind (held void or set aside), with `agreement_invalid`.
-      ground: z
-        .string()
-        .trim()
-        .min(1)
-        .max(2000)
-        .optional()
-        .openapi({ description: '调解协议无效或被撤销的理由（reason 为 agreement_invalid 时必填）' }),
+      // fixT58 #2: the stated ground an agreement reached does not bind (held void or set aside), with `agreement_invalid`;
+      // fixA59 #2: with `partial_agreement`, the matters (claims) the agreement left unsettled, referred to arbitration.
+      ground: z.string().trim().min(1).max(2000).optional().openapi({
+        description:
+          '调解协议无效或被撤销的理由（reason 为 agreement_invalid 时必填）；调解协议未解决、转入仲裁的争议事项（reason 为 partial_agreement 时必填）',
+      }),
       channel: z.enum(['counter', 'post', 'online', 'oral']).optional(),
     })
     .refine((d) => d.reason !== 'agreement_invalid' || d.ground !== undefined, {
       message: '以调解协议无效为由申请仲裁的，须写明理由',
       path: ['ground'],
     })
-    .refine((d) => d.ground === undefined || d.reason === 'agreement_invalid', {
-      message: '只有以调解协议无效为由申请仲裁时才写明该理由',
+    .refine((d) => d.reason !== 'partial_agreement' || d.ground !== undefined, {
+      message: '调解协议只解决部分争议事项的，须写明未达成协议、申请仲裁的事项',
+      path: ['ground'],
+    })
+    .refine((d) => d.ground === undefined || d.reason === 'agreement_invalid' || d.reason === 'partial_agreement', {
+      message: '只有以调解协议无效或部分达成调解协议为由申请仲裁时才写明该理由或事项',
       path: ['ground'],
     }),
   SUSPEND: z.object({
@@ -421,7 +428,12 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       // award item's (AwardItem jointLiability; templates/kinds.ts jointlyLiable) — or the ruling names one payer.
       jointLiability: z.boolean().optional().openapi({
         description:
-          'true：其余支付义务人对第一名被申请人（obligorIds 的第一名；不填 obligorIds 的为本案第一名被申请人）的先行支付义务承担连带责任，裁决书写明「被申请人A于…先行向申请人支付…，被申请人B对上述款项承担连带责任」。支付义务人有两名以上的必填 true（否则谁支付多少不明，无法执行），或只指定一名支付义务人；须有两名以上义务人；反申请请求的先予执行不能填写',
+          'true：其余支付义务人对第一名被申请人（obligorIds 的第一名；不填 obligorIds 的为本案第一名被申请人）的先行支付义务承担连带责任，裁决书写明「被申请人A于…先行向申请人支付…，被申请人B对上述款项承担连带责任」。指定两名以上支付义务人的，须填 jointLiability 或 equalShares 为 true（否则谁支付多少不明，无法执行），或只指定一名支付义务人；不指定而本案有两名以上被申请人的，记录并提示，裁决书写明各承担同等份额；须有两名以上义务人；反申请请求的先予执行不能填写',
+      }),
+      // fixA59: by equal shares (按份; Civil Code Art. 517(2)), as an award item's (AwardItem equalShares).
+      equalShares: z.boolean().optional().openapi({
+        description:
+          'true：支付义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款），裁决书写明「被申请人A、B各承担上述款项的二分之一」；须有两名以上义务人，不能与 jointLiability 同时为 true；反申请请求的先予执行不能填写',
       }),
     })
     .superRefine((p, ctx) => {

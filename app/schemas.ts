@@ -611,6 +611,7 @@ const AwardRecordItem = z.strictObject({
   // legal55a #5 (app/event-schemas.ts AwardItem): absent on an item every respondent performs.
   obligorIds: z.array(Id).optional().openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
   jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
+  equalShares: z.boolean().optional().openapi({ description: '义务人按份各自承担同等份额（民法典第五百一十七条第二款）' }),
   shares: AwardShares,
 });
 const MinimumWageUsed = z.strictObject({
@@ -748,11 +749,14 @@ export const Proceedings = z
         }),
         referral: z
           .strictObject({
-            reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid']).nullable(),
+            reason: z.enum(['failed', 'time_limit', 'non_performance', 'agreement_invalid', 'partial_agreement']).nullable(),
             ground: z.string().nullable(),
           })
           .optional()
-          .openapi({ description: '转入仲裁的原因（REFER_TO_ARBITRATION reason）及调解协议无效的理由（ground）；此前的记录没有' }),
+          .openapi({
+            description:
+              '转入仲裁的原因（REFER_TO_ARBITRATION reason）及调解协议无效的理由或部分达成协议时未解决的事项（ground）；此前的记录没有',
+          }),
       })
       .nullable(),
     advanceExecutions: z.array(
@@ -782,6 +786,7 @@ export const Proceedings = z
           .optional()
           .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
         jointLiability: z.boolean().optional().openapi({ description: '其余支付义务人对第一名的先行支付义务承担连带责任' }),
+        equalShares: z.boolean().optional().openapi({ description: '支付义务人按份各自承担同等份额（民法典第五百一十七条第二款）' }),
       }),
     ),
     partialAwards: z.array(PartialAward),
@@ -1139,6 +1144,7 @@ const caseShape = {
               .optional()
               .openapi({ description: '履行本项裁决的被申请人（第一名为支付义务人）；无此字段为全体被申请人' }),
             jointLiability: z.boolean().optional().openapi({ description: '其余义务人对本项承担连带责任（劳动合同法第九十二条第二款）' }),
+            equalShares: z.boolean().optional().openapi({ description: '义务人按份各自承担同等份额（民法典第五百一十七条第二款）' }),
             shares: AwardShares,
           }),
         )

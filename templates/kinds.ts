@@ -565,7 +565,7 @@ function advanceClaimOrder(
   ae: MachineContext['advanceExecutions'][number],
   claimId: number,
   applicants: PartyView[] = d.applicants,
-): { payer: string; order: string; joint: string } | null {
+): { payer: string; order: string; joint: string; split: string } | null {
   const c = d.claims.find((x) => x.id === claimId);
   const x = (ae.amounts ?? []).find((a) => a.claimId === claimId);
   if (!c || !x) return null;
@@ -574,6 +574,8 @@ function advanceClaimOrder(
   const { performs, jointly } = c.counterclaim ? { performs: [], jointly: [] } : itemObligors(d.respondents, ae);
   const payer = c.counterclaim ? applicant : `被申请人${names(performs)}`;
   const joint = jointlyLiable(jointly, '款项');
+  // fixA59: several payers not jointly — by equal shares, worded as an award item's (equalShareWords).
+  const split = c.counterclaim ? '' : equalShareWords(performs, jointly);
   const payee = c.counterclaim ? `被申请人${names(d.respondents)}` : applicant;
   const paid = paidWords(c.description, c.amount, x.amount);
   // The shares of the workers the document names: one of an award split per worker (Rules Art. 50) recites its own.
@@ -581,8 +583,8 @@ function advanceClaimOrder(
     const p = applicants.find((a) => a.id === sh.partyId);
     return p ? [`${payOrdered(d, c, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
   });
-  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint };
-  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`, joint };
+  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint, split };
+  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`, joint, split };
 }
 
 /** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
@@ -591,7 +593,7 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
   if (!parts.length) return '';
   // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
   const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
-  return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}`;
+  return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}${parts[0]?.split ?? ''}`;
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
@@ -1451,7 +1453,7 @@ function within(from: string, days: number): string {
  */
 export function itemObligors(
   respondents: PartyView[],
-  it: { obligorIds?: number[] | null; jointLiability?: boolean | null },
+  it: { obligorIds?: number[] | null; jointLiability?: boolean | null; equalShares?: boolean | null },
 ): { performs: PartyView[]; jointly: PartyView[] } {
   const named = it.obligorIds?.length
     ? it.obligorIds.map((id) => respondents.find((p) => p.id === id)).filter((p): p is PartyView => !!p)
@@ -1466,6 +1468,15 @@ export function itemObligors(
  */
 const jointlyLiable = (jointly: PartyView[], what: string): string =>
   jointly.length ? `，被申请人${names(jointly)}对上述${what}承担连带责任` : '';
+
+/**
+ * fixU58 #1, fixA59: 「，被申请人A、B各承担上述款项的二分之一」 — several payers ordered a sum, none answering jointly: by
+ * equal shares, whether the ruling says so (`equalShares`, 按份) or names no one (joint liability exists only by law or
+ * agreement, Civil Code Art. 518(2); shares not determined are equal, Art. 517(2)) — each one's part said, for each to
+ * perform and be enforced against. The one wording of an award item's (rulingItem) and an advance ruling's.
+ */
+const equalShareWords = (performs: PartyView[], jointly: PartyView[]): string =>
+  !jointly.length && performs.length > 1 ? `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一` : '';
 
 /**
  * The words of a claim as a payment ordered on it (an award item, an advance-execution ruling): the claim's text
@@ -1524,13 +1535,8 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
       return p ? [`${payOrdered(d, claim, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
     });
     const ordered = shares.length > 1 ? `分别${shares.join('、')}` : shares.length === 1 ? shares[0] : `${act}${yuan(it.amount)}`;
-    // fixU58 #1: several respondents ordered to pay, none answering jointly — never 「被申请人A、B支付」 alone: joint
-    // liability exists only by law or agreement (Civil Code Art. 518(2)), so they owe by shares, equal where the
-    // award sets none (Art. 517) — each one's part said, for each to perform and be enforced against.
-    const split =
-      !claim?.counterclaim && !jointly.length && performs.length > 1
-        ? `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`
-        : '';
+    // fixU58 #1, fixA59: several respondents ordered to pay, none answering jointly — never 「被申请人A、B支付」 alone.
+    const split = claim?.counterclaim ? '' : equalShareWords(performs, jointly);
     return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}${split}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
@@ -2103,7 +2109,7 @@ function advanceExecution(d: DocInput): DocSpec[] {
   // claim of several workers, each his share (advanceClaimOrder).
   const orders = ae.claimIds.flatMap((id) => {
     const o = advanceClaimOrder(d, ae, id);
-    return o ? [`${o.payer}${term}${o.order}${o.joint}`] : [];
+    return o ? [`${o.payer}${term}${o.order}${o.joint}${o.split}`] : [];
   });
   return [
     {

@@ -1510,6 +1510,7 @@ export const caseMachine = setup({
                     paymentDays: p(event).paymentDays ?? null,
                     ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
                     ...(p(event).jointLiability ? { jointLiability: true } : {}),
+                    ...(p(event).equalShares ? { equalShares: true } : {}),
                   },
                 ],
               })),

@@ -29,6 +29,7 @@ import {
   hearingNoticeService,
   outcomeSuits,
   partialRemediesOf,
+  partyAtHearing,
   pendingSuits,
   renotifiedReplacementDays,
   separateEffect,
@@ -773,7 +774,8 @@ function paymentOrderEntry(
 ): void {
   const m = ctx.trackMediation;
   const due = m?.performanceDueOn;
-  if (!m?.agreedOn || !due || today <= due || m.referredOn) return;
+  // fixA59 #2: a referral of the matters a partial agreement left unsettled leaves the agreement binding on the rest.
+  if (!m?.agreedOn || !due || today <= due || (m.referredOn && m.referral?.reason !== 'partial_agreement')) return;
   // The worker's own claims only (workflows/sides.ts): Art. 16 gives the worker a payment order against an employer
   // that does not pay — not an employer's claim on its worker (recheck52 M1).
   if (!ctx.claims.some((c) => PAYMENT_ORDER_CATEGORIES.has(c.category) && !claimByEmployer(ctx, c as { counterclaim?: boolean }))) return;
@@ -1087,7 +1089,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // party by the hearing, `missed` (the hearing held makes it moot, `endedOn`, as a closure does other duties). The
   // party's window to ask for a postponement goes with the hearing.
   let noticeFree = false;
-  const heldOn = ctx.hearing ? (ctx.hearingsHeld.find((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string))?.heldOn ?? null) : null;
+  const heldIndex = ctx.hearing ? ctx.hearingsHeld.findIndex((h) => h.heldOn >= (ctx.hearing?.scheduledOn as string)) : -1;
+  const heldOn = ctx.hearingsHeld[heldIndex]?.heldOn ?? null;
   // Rules Arts. 59–60 (med49 M2): in simple handling the tribunal sets the hearing date flexibly and may notify by phone
   // or SMS — no notice period to keep, so no notice deadline for a hearing set while the case was simple (a conversion
   // to ordinary afterwards, Rules Art. 61, does not make a short notice given under it late: the conversion warns of it).
@@ -1105,7 +1108,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     // LDMAL Art. 35: the notice of *this* date, served on every party; a notice of an earlier date does not count.
     // fixT58 #3 — LDMAL Art. 35; Rules Art. 38: every party *of that hearing*: once it is held, a party joined after its
     // day (Rules Art. 46(1)) was owed no notice of it — his own hearing is the next one (rules.ts party-joined-after-hearing).
-    const joinedAfter = new Set((ctx.partyAdditions ?? []).filter((a) => heldOn && a.on > heldOn).map((a) => a.partyId));
+    // fixA59 #3a: "after it" by the facts the award's rule reads (rules.ts partyAtHearing: `hearingsBefore`), not the date.
+    const joinedAfter = new Set(
+      (ctx.partyAdditions ?? []).filter((a) => heldIndex >= 0 && !partyAtHearing(ctx, a, heldIndex)).map((a) => a.partyId),
+    );
     const services = signingParties(ctx)
       .filter((p) => !joinedAfter.has(p.id))
       .map((p) => hearingNoticeService(ctx, p.id));

@@ -242,6 +242,8 @@ export interface AwardRecord {
     paymentDays?: number | null;
     obligorIds?: number[];
     jointLiability?: boolean;
+    /** fixA59: the obligors answer by equal shares (按份, Civil Code Art. 517(2)); never with jointLiability. */
+    equalShares?: boolean;
     /** docs56 #1: each worker's share of a joint claim's sum, and whether it is final for him. */
     shares?: { partyId: number; amount: string; final: boolean }[];
   })[];
@@ -379,6 +381,8 @@ export interface CaseContext extends CaseInput, AddedContext {
     obligorIds?: number[];
     /** fixD58 #1: the payers after the first answer jointly for what it pays (absent on records before it). */
     jointLiability?: boolean;
+    /** fixA59: the payers answer by equal shares (按份, Civil Code Art. 517(2)). */
+    equalShares?: boolean;
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;
@@ -575,7 +579,8 @@ export interface AddedContext {
   consents: { on: string; matter: ConsentMatter; partyIds: number[]; note: string | null }[];
   /** Arbitral review of a mediation agreement (Rules Arts. 74–79), on the `review` track. */
   review: {
-    agreement: { effectiveOn: string; organization: string; terms: string | null };
+    /** fixD58 #4: `agreedOn`, the day the agreement was reached, where recorded (Rules Art. 74). */
+    agreement: { effectiveOn: string; agreedOn?: string; organization: string; terms: string | null };
     acceptedOn: string | null;
     rejection: { on: string; ground: string; reason: string } | null;
     extension: { on: string; days: number } | null;

@@ -1887,14 +1887,18 @@ export const RULES: Partial<Record<EventType, Rule>> = {
       return v(
         'referral-reason-required',
         'LDMAL Art. 15',
-        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议：一方当事人在协议约定期限内不履行的，另一方可以申请仲裁（《劳动争议调解仲裁法》第十五条），请选择“不履行调解协议”；调解协议无效或被撤销的，请选择“调解协议无效”并写明理由`,
+        `本调解已于${ctx.trackMediation.agreedOn}达成调解协议：一方当事人在协议约定期限内不履行的，另一方可以申请仲裁（《劳动争议调解仲裁法》第十五条），请选择“不履行调解协议”；调解协议无效或被撤销的，请选择“调解协议无效”并写明理由；调解协议只解决了部分争议事项的，请选择“部分达成调解协议”并写明未达成协议的事项（第十四条第三款）`,
         'reason',
       );
-    if (reason === 'agreement_invalid' && !ctx.trackMediation?.agreedOn)
+    // fixA59 #2 — LDMAL Art. 14(3): an agreement settling only some matters leaves the others unsettled (达成调解协议
+    // 的事项之外, no agreement was reached on them): those may go to arbitration (`partial_agreement`, the matters named
+    // in `ground`), while the agreement binds on what it settled (Art. 14(2)). Like `agreement_invalid`, it needs an
+    // agreement recorded.
+    if ((reason === 'agreement_invalid' || reason === 'partial_agreement') && !ctx.trackMediation?.agreedOn)
       return v(
         'referral-no-agreement',
         'LDMAL Arts. 14(3), 15',
-        '本调解未达成调解协议，不存在调解协议无效的情形：请选择“调解不成”或“调解期满未结”',
+        `本调解未达成调解协议，不存在调解协议${reason === 'partial_agreement' ? '部分达成' : '无效'}的情形：请选择“调解不成”或“调解期满未结”`,
         'reason',
       );
     if (ctx.trackMediation?.agreedOn && (reason === 'failed' || reason === 'time_limit'))
@@ -2218,10 +2222,20 @@ function designationRule(ctx: CaseContext, ev: ProcEvent): Violation | null {
 export function heardSinceJoined(ctx: CaseContext, partyId: unknown): boolean {
   const added = (ctx.partyAdditions ?? []).find((a) => a.partyId === partyId);
   if (!added) return ctx.hearingsHeld.length > 0;
-  // fixL58 #1: counted by the hearings held at his addition — a hearing earlier on the day he was added was not his.
-  // Records from before `hearingsBefore` was kept are judged by date: a hearing after the day.
-  if (added.hearingsBefore !== undefined) return ctx.hearingsHeld.length > added.hearingsBefore;
-  return ctx.hearingsHeld.some((h) => h.heldOn > added.on);
+  return ctx.hearingsHeld.some((_, k) => partyAtHearing(ctx, added, k));
+}
+
+/**
+ * fixL58 #1, fixA59 #3a — the one home of whether a party added after acceptance (ADD_PARTY; Rules Art. 46(1)) was a
+ * party at the `k`-th hearing held (0-based, `hearingsHeld` order): counted by the hearings held at his addition
+ * (`hearingsBefore`) — a hearing earlier on the day he was added was not his. Records from before `hearingsBefore` was
+ * kept are judged by date: a hearing after the day. Read alike by the award's rule (heardSinceJoined,
+ * party-joined-after-hearing) and the hearing notice's deadline (workflows/deadlines.ts: who was owed notice of it).
+ */
+export function partyAtHearing(ctx: Pick<CaseContext, 'hearingsHeld'>, added: { on: string; hearingsBefore?: number }, k: number): boolean {
+  const held = ctx.hearingsHeld[k];
+  if (!held) return false;
+  return added.hearingsBefore !== undefined ? k >= added.hearingsBefore : held.heldOn > added.on;
 }
 
 /**

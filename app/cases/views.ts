@@ -324,6 +324,7 @@ function awardView(ctx: MachineContext, level: ReadLevel) {
           // legal55a #5: who performs the item, and jointly (app/event-schemas.ts AwardItem) — only where recorded.
           ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
           ...(i.jointLiability ? { jointLiability: true } : {}),
+          ...(i.equalShares ? { equalShares: true } : {}),
           // docs56 #1: each worker's share of a joint claim's sum — only where recorded.
           ...(i.shares ? { shares: i.shares } : {}),
         })),

@@ -223,6 +223,8 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
     // those the award names. Optional fields: a reader of 1.x ignores them.
     ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
     ...(i.jointLiability ? { jointLiability: true } : {}),
+    // fixA59: by equal shares (按份, Civil Code Art. 517(2)) — only where recorded.
+    ...(i.equalShares ? { equalShares: true } : {}),
     // docs56 #1: each worker's share of a joint claim's sum and whether it is final for him (optional, as above). fixS57:
     // each share is final or not on its own amount (LDMAL Art. 47(1); SPC-1 Art. 19) — the item's `final` says whether all
     // of it is; a share set aside with the final part says so itself.
@@ -255,8 +257,12 @@ function mediationView(ctx: MachineContext) {
   if (ctx.track !== 'review' || !r?.confirmation) return null;
   return {
     terms: r.confirmation.terms,
-    // The agreement before the mediation organization took effect on this day (Rules Art. 74).
-    agreedOn: r.agreement.effectiveOn,
+    // fixA59 #3b (as the view and the 调解书 since fixD58 #4): the day the agreement was reached where recorded
+    // (`agreement.agreedOn`), never its effective day in its place — null on a record without it.
+    agreedOn: r.agreement.agreedOn ?? null,
+    // The day it took effect (Rules Art. 74: the 15 days run from it). Packages before fixA59 carried this day as
+    // `agreedOn`: a consumer that read it so reads it here (kept, optional in 1.5).
+    effectiveOn: r.agreement.effectiveOn,
     amount: null,
     signatures: r.confirmation.signatures,
     confirmedOn: r.confirmation.on,
@@ -356,6 +362,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       // fixK56 #2: the respondents ordered to pay in advance (absent: every respondent).
       ...(x.obligorIds ? { obligorIds: x.obligorIds } : {}),
       ...(x.jointLiability ? { jointLiability: true } : {}),
+      ...(x.equalShares ? { equalShares: true } : {}),
       rightsClear: x.rightsClear ?? null,
       lifeSeriouslyAffected: x.lifeSeriouslyAffected ?? null,
       transferredOn: x.transferredOn,

@@ -119,6 +119,9 @@ import {
   awardsServedWithoutDocument,
   deemedParties,
   headingOnlyTextWarnings,
+  payerError,
+  payerVerdict,
+  unnamedAdvancePayerWarnings,
   unnamedObligorWarnings,
   unsharedAdvanceWarnings,
   unsharedItemWarnings,
@@ -410,26 +413,30 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
         path: 'obligorIds',
         message: '反申请请求的先予执行由申请人支付，不能指定支付的被申请人（《劳动人事争议仲裁办案规则》第三十六条）',
       });
-    // fixD58 #1 (LDMAL Art. 44; SPC Enforcement Provisions Art. 16): several payers (those named, else every respondent)
-    // either answer jointly (`jointLiability`, worded as an award item's) or the ruling says neither who pays nor how
-    // much each; joint liability needs two payers at least.
+    // fixD58 #1, fixA59 (LDMAL Art. 44; SPC Enforcement Provisions Art. 16): several payers (those named, else every
+    // respondent) answer jointly (`jointLiability`) or by equal shares (`equalShares`) — the award item's rule, one home
+    // (app/procedure/award.ts payerVerdict): named payers saying neither are refused; none named is warned of.
     const counter = ((payload.claimIds as number[] | undefined) ?? []).some((id) => c.claims.find((x) => x.id === id)?.counterclaim);
-    const payers = (payload.obligorIds as number[] | undefined)?.length ?? respondents.length;
-    if (payload.jointLiability !== undefined && counter)
+    const how = (['jointLiability', 'equalShares'] as const).find((f) => payload[f] !== undefined);
+    if (how && counter)
       errors.push({
-        path: 'jointLiability',
-        message: '反申请请求的先予执行由申请人支付，不能指定连带责任（《劳动人事争议仲裁办案规则》第三十六条）',
+        path: how,
+        message: `反申请请求的先予执行由申请人支付，不能指定${how === 'jointLiability' ? '连带责任' : '按份承担'}（《劳动人事争议仲裁办案规则》第三十六条）`,
       });
-    else if (payload.jointLiability === true && payers < 2)
-      errors.push({
-        path: 'jointLiability',
-        message: `连带责任须有两名以上支付义务人（本次${payload.obligorIds ? '指定' : '本案'}被申请人只有${payers}名）`,
-      });
-    else if (!counter && payers > 1 && payload.jointLiability !== true)
-      errors.push({
-        path: 'jointLiability',
-        message: `先予执行的支付义务人有${payers}名（${payload.obligorIds ? 'obligorIds' : '本案全体被申请人'}）：须写明其余义务人对第一名的先行支付义务承担连带责任（jointLiability: true），或只指定一名支付义务人（obligorIds）——否则裁决书不能写明谁先行支付多少，人民法院无法执行（劳动争议调解仲裁法第四十四条；最高人民法院关于人民法院执行工作若干问题的规定（试行）第十六条）`,
-      });
+    else if (!counter) {
+      const obligorIds = payload.obligorIds as number[] | undefined;
+      const named = (obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
+      const verdict = payerVerdict(
+        {
+          obligorIds,
+          jointLiability: payload.jointLiability as boolean | undefined,
+          equalShares: payload.equalShares as boolean | undefined,
+        },
+        respondents.length,
+      );
+      const error = payerError(verdict, '', '先予执行', named, respondents.length);
+      if (error) errors.push(error);
+    }
     const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));
     const unpriced = c.claims.filter(
       (cl) =>
@@ -1266,6 +1273,8 @@ async function decide(
       ev.type === 'ADVANCE_EXECUTION'
         ? unsharedAdvanceWarnings(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx))
         : [],
+      // fixA59: …and one ordered of every respondent of several, none named to pay nor how they answer (warned).
+      ev.type === 'ADVANCE_EXECUTION' ? unnamedAdvancePayerWarnings(c.claims, payload, c.parties) : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],

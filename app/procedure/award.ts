@@ -20,6 +20,8 @@ export interface AwardItemInput {
   /** legal55a #5: the respondents who perform the item (the first pays), and whether the others answer jointly. */
   obligorIds?: number[];
   jointLiability?: boolean;
+  /** fixA59: the payers answer by equal shares (按份, Civil Code Art. 517(2)) — not with jointLiability. */
+  equalShares?: boolean;
   /** docs56 #1: each worker's share of an item on a claim of several workers together (the shares sum to the amount). */
   shares?: { partyId: number; amount: string }[];
 }
@@ -30,6 +32,7 @@ type AwardItemChecked = {
   amount?: string | null;
   obligorIds?: readonly number[];
   jointLiability?: boolean;
+  equalShares?: boolean;
   shares?: readonly { partyId: number; amount: string }[];
 };
 
@@ -159,11 +162,78 @@ export function unsharedItemWarnings(
 }
 
 /**
+ * fixA59 — SEVERAL RESPONDENTS, ONE RULE: how several payers answer for a sum, the one home of it for an award item
+ * (ISSUE_AWARD, PARTIAL_AWARD, the preview) and an advance-execution ruling (ADVANCE_EXECUTION) alike. The payers are
+ * those named (`obligorIds`), else every respondent of the case. With two or more, the ruling says how they answer:
+ * jointly (`jointLiability`, 连带: by law or agreement only — Civil Code Art. 518(2); e.g. LCL Art. 92(2)) or by equal
+ * shares (`equalShares`, 按份: 份额难以确定的，视为份额相同 — Civil Code Art. 517(2)); never both, and neither with fewer
+ * than two payers (400 naming the field). Payers NAMED (two or more) with neither: 400 naming `jointLiability` — a
+ * ruling that names them and says neither cannot be enforced (SPC Enforcement Provisions Art. 16). NO payer named on a
+ * case of two respondents or more, with neither: accepted with a warning (`unnamed`) and printed as equal shares
+ * (Art. 517; clients before stop 58 send no obligorIds). `payers`: how many pay (named, else the respondents).
+ */
+export type PayerChoice = { obligorIds?: readonly number[] | null; jointLiability?: boolean | null; equalShares?: boolean | null };
+export type PayerVerdict = 'ok' | 'unnamed' | 'both' | 'joint-fewer' | 'shares-fewer' | 'named-neither';
+export function payerVerdict(choice: PayerChoice, respondentCount: number): PayerVerdict {
+  const named = choice.obligorIds?.length ?? 0;
+  const payers = named || respondentCount;
+  if (choice.jointLiability === true && choice.equalShares === true) return 'both';
+  if (choice.jointLiability === true) return payers < 2 ? 'joint-fewer' : 'ok';
+  if (choice.equalShares === true) return payers < 2 ? 'shares-fewer' : 'ok';
+  if (payers < 2) return 'ok';
+  return named ? 'named-neither' : 'unnamed';
+}
+
+/**
+ * The 400 of a payer verdict (payerVerdict), in the words of what is ordered (`what`: 本项 / 先予执行) and naming the
+ * payers; null where the verdict is no refusal. `prefix`: the path of the item (`items.N.`) or '' for the ruling.
+ */
+export function payerError(
+  verdict: PayerVerdict,
+  prefix: string,
+  what: '本项' | '先予执行',
+  payerNames: readonly string[],
+  respondentCount: number,
+): FieldError | null {
+  const role = what === '本项' ? '履行义务人' : '支付义务人';
+  const count = payerNames.length || respondentCount;
+  const names = payerNames.join('、');
+  switch (verdict) {
+    case 'both':
+      return {
+        path: `${prefix}equalShares`,
+        message: `${what}不能同时写明连带责任（jointLiability）和按份各自承担同等份额（equalShares）：连带责任是每人对全部款项负责（《中华人民共和国民法典》第五百一十八条），按份是每人只负担自己的份额（第五百一十七条），请只选其一`,
+      };
+    case 'joint-fewer':
+      return {
+        path: `${prefix}jointLiability`,
+        message: `连带责任须有两名以上${role}（${what}${payerNames.length ? `指定的${role}只有${names}` : `本案被申请人只有${count}名`}）；如劳务派遣单位与用工单位承担连带赔偿责任（《中华人民共和国劳动合同法》第九十二条第二款）`,
+      };
+    case 'shares-fewer':
+      return {
+        path: `${prefix}equalShares`,
+        message: `按份各自承担同等份额须有两名以上${role}（${what}${payerNames.length ? `指定的${role}只有${names}` : `本案被申请人只有${count}名`}；《中华人民共和国民法典》第五百一十七条）`,
+      };
+    case 'named-neither':
+      return {
+        path: `${prefix}jointLiability`,
+        message: `${what}指定了${count}名${role}（${names}），未写明其他人是否对上述款项承担连带责任（jointLiability），也未写明按份各自承担同等份额（equalShares），裁决无法执行（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十六条）：由${payerNames[0]}支付、其他人承担连带责任的，请选择连带责任（须有法律规定或者约定，如《中华人民共和国劳动合同法》第九十二条第二款；《中华人民共和国民法典》第五百一十八条第二款）；各自承担同等份额的，请选择按份（《中华人民共和国民法典》第五百一十七条第二款）；只由一人支付的，只指定该被申请人`,
+      };
+    default:
+      return null;
+  }
+}
+
+/** The warning of a sum ordered of every respondent, none named to pay nor how they answer (payerVerdict `unnamed`). */
+export function unnamedPayerWarning(what: string, fen: number, respondentNames: readonly string[]): string {
+  const names = respondentNames.join('、');
+  return `${what}${formatMoney(fen)}元未指定履行义务人：本案有被申请人${names}共${respondentNames.length}名，未写明由谁履行、是否承担连带责任的，裁决书写明由被申请人${names}各承担上述款项的${cnNumber(respondentNames.length)}分之一（连带责任须由法律规定或者当事人约定，按份债务的份额难以确定的视为份额相同：《中华人民共和国民法典》第五百一十八条第二款、第五百一十七条第二款）；应由其中一人履行、其他人承担连带责任的（如劳务派遣单位与用工单位，《中华人民共和国劳动合同法》第九十二条第二款），请指定履行义务人并选择承担连带责任的被申请人；按份承担的，请选择按份各自承担同等份额（equalShares）`;
+}
+
+/**
  * fixU58 #1: a sum granted against a case's several respondents with no one named to pay (no `obligorIds`) nor joint
- * liability — the award would order 「被申请人A、B…支付」, saying neither who pays what nor that they answer jointly.
- * Joint liability exists only by law or agreement (Civil Code Art. 518(2)); without it several debtors each owe a
- * share, equal where not determined (Art. 517): the document prints that default (templates/kinds.ts rulingItem).
- * Warned, never refused (clients before stop 58 send no obligorIds), at ISSUE_AWARD / PARTIAL_AWARD and in the preview.
+ * liability nor equal shares — payerVerdict `unnamed`: the document prints the equal-share default (templates/kinds.ts
+ * rulingItem). Warned, never refused, at ISSUE_AWARD / PARTIAL_AWARD and in the preview.
  */
 export function unnamedObligorWarnings(
   claims: readonly (ClaimChecked & { description?: string })[],
@@ -172,17 +242,50 @@ export function unnamedObligorWarnings(
   gone: ReadonlySet<number> = new Set(),
 ): string[] {
   const respondents = parties.filter((p) => p.side === 'respondent' && !(p.id !== undefined && gone.has(p.id)));
-  if (respondents.length < 2) return [];
-  const names = respondents.map((p) => p.name).join('、');
   return (items ?? []).flatMap((it) => {
     const claim = claims.find((c) => c.id === it.claimId);
-    if (!claim || claim.counterclaim || it.outcome === 'dismissed' || it.obligorIds?.length || it.jointLiability) return [];
+    if (!claim || claim.counterclaim || it.outcome === 'dismissed') return [];
+    if (payerVerdict(it, respondents.length) !== 'unnamed') return [];
     const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
     if (!fen || fen <= 0) return [];
     return [
-      `请求“${claim.description ?? claim.id}”裁决${formatMoney(fen)}元未指定履行义务人：本案有被申请人${names}共${respondents.length}名，未写明由谁履行、是否承担连带责任的，裁决书写明由被申请人${names}各承担上述款项的${cnNumber(respondents.length)}分之一（连带责任须由法律规定或者当事人约定，按份债务的份额难以确定的视为份额相同：《中华人民共和国民法典》第五百一十八条第二款、第五百一十七条）；应由其中一人履行、其他人承担连带责任的（如劳务派遣单位与用工单位，《中华人民共和国劳动合同法》第九十二条第二款），请指定履行义务人并选择承担连带责任的被申请人`,
+      unnamedPayerWarning(
+        `请求“${claim.description ?? claim.id}”裁决`,
+        fen,
+        respondents.map((p) => p.name),
+      ),
     ];
   });
+}
+
+/**
+ * fixA59: an advance-execution ruling on the case's several respondents, none named to pay nor how they answer
+ * (payerVerdict `unnamed`): recorded, printed as equal shares (Civil Code Art. 517(2)) — the award item's warning.
+ */
+export function unnamedAdvancePayerWarnings(
+  claims: readonly (ClaimChecked & { description?: string })[],
+  payload: { claimIds?: unknown; amounts?: unknown; obligorIds?: unknown; jointLiability?: unknown; equalShares?: unknown },
+  parties: readonly PartyChecked[],
+): string[] {
+  const ids = (payload.claimIds as number[] | undefined) ?? [];
+  if (ids.some((id) => claims.find((c) => c.id === id)?.counterclaim)) return [];
+  const respondents = parties.filter((p) => p.side === 'respondent');
+  const choice = {
+    obligorIds: payload.obligorIds as number[] | undefined,
+    jointLiability: payload.jointLiability as boolean | undefined,
+    equalShares: payload.equalShares as boolean | undefined,
+  };
+  if (payerVerdict(choice, respondents.length) !== 'unnamed') return [];
+  const fen = ((payload.amounts as { amount: string }[] | undefined) ?? []).reduce((sum, a) => sum + (parseMoney(a.amount) ?? 0), 0);
+  return fen > 0
+    ? [
+        unnamedPayerWarning(
+          '裁决先予执行',
+          fen,
+          respondents.map((p) => p.name),
+        ),
+      ]
+    : [];
 }
 
 /**
@@ -199,9 +302,9 @@ function obligorErrors(
   const respondents = parties.filter((p) => p.side === 'respondent');
   const errors: FieldError[] = [];
   for (const [i, it] of items.entries()) {
-    if (it.obligorIds === undefined && it.jointLiability === undefined) continue;
+    if (it.obligorIds === undefined && it.jointLiability === undefined && it.equalShares === undefined) continue;
     const claim = claims.find((c) => c.id === it.claimId);
-    const field = it.obligorIds !== undefined ? 'obligorIds' : 'jointLiability';
+    const field = it.obligorIds !== undefined ? 'obligorIds' : it.jointLiability !== undefined ? 'jointLiability' : 'equalShares';
     if (it.outcome === 'dismissed') {
       errors.push({ path: `items.${i}.${field}`, message: '驳回的请求没有履行义务人，不能指定履行的被申请人或连带责任' });
       continue;
@@ -225,24 +328,14 @@ function obligorErrors(
       });
       continue;
     }
-    const count = it.obligorIds?.length ?? respondents.length;
-    // fixU58 #1: several respondents named to pay a sum, with neither joint liability nor each one's amount (the item
-    // has no per-obligor split) — an award that says neither cannot be enforced (SPC Enforcement Provisions Art. 16):
-    // refused, naming jointLiability. Every respondent by equal shares is the item without obligorIds.
+    // fixA59: how several payers answer — one rule with ADVANCE_EXECUTION's (payerVerdict). Named payers saying neither
+    // are refused only on a sum (an act ordered of several is each one's to do).
     const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
-    if (it.obligorIds && it.obligorIds.length > 1 && it.jointLiability !== true && fen && fen > 0) {
-      const named = it.obligorIds.map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
-      errors.push({
-        path: `items.${i}.jointLiability`,
-        message: `本项指定了${named.length}名履行义务人（${named.join('、')}），未写明其他人是否对上述款项承担连带责任，也没有每人承担的金额，裁决无法执行（《最高人民法院关于人民法院执行工作若干问题的规定（试行）》第十六条）：由${named[0]}履行、其他人承担连带责任的，请选择连带责任；只由一人履行的，只指定该被申请人`,
-      });
-      continue;
-    }
-    if (it.jointLiability === true && count < 2)
-      errors.push({
-        path: `items.${i}.jointLiability`,
-        message: `连带责任须有两名以上履行义务人（本项${it.obligorIds ? '指定' : '本案'}被申请人只有${count}名）；如劳务派遣单位与用工单位承担连带赔偿责任（《中华人民共和国劳动合同法》第九十二条第二款）`,
-      });
+    const verdict = payerVerdict(it, respondents.length);
+    if (verdict === 'named-neither' && !(fen && fen > 0)) continue;
+    const named = (it.obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
+    const error = payerError(verdict, `items.${i}.`, '本项', named, respondents.length);
+    if (error) errors.push(error);
   }
   return errors;
 }
@@ -373,6 +466,7 @@ export async function awardRecord(
       // legal55a #5: kept only where given — an item without them is performed by every respondent, as before.
       ...(items[i]?.obligorIds ? { obligorIds: items[i]?.obligorIds } : {}),
       ...(items[i]?.jointLiability ? { jointLiability: true } : {}),
+      ...(items[i]?.equalShares ? { equalShares: true } : {}),
       // docs56 #1: each worker's share, and whether it is final for him — only where given.
       ...(x.shares ? { shares: x.shares.map((sh) => ({ partyId: sh.partyId, amount: formatMoney(sh.amountFen), final: sh.final })) } : {}),
     })),

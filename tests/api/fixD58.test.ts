@@ -51,7 +51,8 @@ const advance = (claimId: number, extra: Record<string, unknown> = {}) => ({
 describe(`fixD58 #1: an advance execution against several respondents says who owes what (${DB})`, () => {
   it('several payers and no jointLiability: 400 naming it; joint with one payer: 400', async () => {
     const { c, arb, r1, r2, claimId } = await twoRespondents(1);
-    for (const extra of [{ obligorIds: [r2, r1] }, {}, { obligorIds: [r2, r1], jointLiability: false }]) {
+    // fixA59: none named ({}) is now recorded with a warning and printed as equal shares, as an award item (fixA59.test.ts).
+    for (const extra of [{ obligorIds: [r2, r1] }, { obligorIds: [r2, r1], jointLiability: false }]) {
       const r = await send(c, arb.token, 'ADVANCE_EXECUTION', advance(claimId, extra), '2026-03-26');
       expect(r.status, JSON.stringify(r.body)).toBe(400);
       expect(paths(r)).toContain('jointLiability');
