@@ -8,6 +8,7 @@ import {
   IsoDate,
   Money,
   noAmountOnDismissed,
+  noPaymentTermOnDismissed,
   OrganizationInput,
   PersonInput,
   PersonName,
@@ -118,7 +119,8 @@ export const AwardItem = z
     }),
   })
   .strict()
-  .superRefine(noAmountOnDismissed);
+  .superRefine(noAmountOnDismissed)
+  .superRefine(noPaymentTermOnDismissed);
 
 /** POST /api/cases/{id}/award-preview: the award's items as ISSUE_AWARD takes them (`AwardItem`), and the award's date. */
 export const AwardPreview = z

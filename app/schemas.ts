@@ -1298,6 +1298,17 @@ export function noAmountOnDismissed(it: { outcome: string; amount?: string }, ct
     ctx.addIssue({ code: 'custom', path: ['amount'], message: '驳回的请求不能有裁决金额' });
 }
 
+/**
+ * legal59a #5: nor a term to pay (`paymentDays`): a dismissed claim orders nobody to do anything, and a term on it would
+ * be kept as if something were due (400 naming the field, as `amount`, `obligorIds`, `jointLiability` and `shares` on a
+ * dismissed item are). `legalBasis` and `calculation` stay allowed: the basis of a dismissal is cited, and a calculation
+ * the form kept is only help.
+ */
+export function noPaymentTermOnDismissed(it: { outcome: string; paymentDays?: number }, ctx: z.RefinementCtx): void {
+  if (it.outcome === 'dismissed' && it.paymentDays !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['paymentDays'], message: '驳回的请求没有履行义务，不能有履行期限（paymentDays）' });
+}
+
 export const AwardPreviewResult = z
   .strictObject({
     finality: z.enum(['final', 'non_final', 'mixed']),

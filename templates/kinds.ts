@@ -1,4 +1,5 @@
 import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
+import { advancePayerIds } from '../workflows/advance-payers.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
@@ -155,7 +156,7 @@ export interface DocInput {
    * legal58b #2: a 决定书 issued again because what it prints changed since it was issued (a date correction, a calendar
    * year loaded, moved the extended limit): the number and the day of issue of the one it replaces.
    */
-  replaces?: { caseNo: string | null; issuedOn: string } | null;
+  replaces?: { caseNo: string | null; issuedOn: string; reissuedOn?: string } | null;
   /** The 不予受理通知书's own number (a rejected application has no case number): `聊劳人仲不字〔2026〕第3号`. */
   rejectionNo?: string | null;
   receivedOn: string;
@@ -1366,8 +1367,11 @@ type AwardItem = AwardItemsRecord['items'][number];
  * amount ordered in advance above the award is stated as a fact; what becomes of it is the arbitrator's to reason.
  * A ruling that named the claim without a recorded amount is named by its day.
  */
-function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, awarded: number, counterclaim?: boolean): string {
-  const deducted = '已先予执行的部分在执行时予以扣减';
+function advanceDeducted(adv: AdvanceWithPayers, awarded: number, counterclaim?: boolean): string {
+  // legal59a #1: whose debt the advance reduces, named where the case has several respondents (advanceWithPayers).
+  const deducted = adv.payers
+    ? `${adv.payers}依先予执行裁决已先予执行的部分，在执行时从其应付款项中扣减`
+    : '已先予执行的部分在执行时予以扣减';
   if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
   // docs51 M2: what was executed beyond the amount awarded goes back — 执行回转 (CPL Art. 244, 2023 text [R]; domain.md
@@ -1377,6 +1381,27 @@ function advanceDeducted(adv: NonNullable<ReturnType<typeof advanceOrdered>>, aw
       ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，${advanceSides(counterclaim)[0]}应当予以返还（执行回转）`
       : '';
   return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
+}
+
+type AdvanceWithPayers = NonNullable<ReturnType<typeof advanceOrdered>> & { payers?: string };
+
+/**
+ * legal59a #1: what the advance-execution rulings ordered paid on a claim (advanceOrdered), with who was ordered to pay
+ * (被申请人甲、乙) where the case has two respondents or more — the award item may name other payers or another
+ * liability, and the deduction must say whose debt it reduces (LDMAL Art. 44; workflows/advance-payers.ts). One
+ * respondent (or a counterclaim, paid by the applicant): nobody else could have paid, nothing is added.
+ */
+function advanceWithPayers(d: DocInput, claimId: number, on: string): AdvanceWithPayers | null {
+  const adv = advanceOrdered(d.ctx, claimId, on);
+  if (!adv || d.respondents.length < 2 || d.claims.find((c) => c.id === claimId)?.counterclaim) return adv;
+  const ids = advancePayerIds(
+    d.ctx,
+    d.respondents.map((p) => ({ ...p, side: 'respondent' })),
+    claimId,
+    on,
+  );
+  const payers = (ids ?? []).flatMap((id) => d.respondents.filter((p) => p.id === id));
+  return payers.length ? { ...adv, payers: `被申请人${names(payers)}` } : adv;
 }
 
 /** The sums executed under an advance-execution ruling (the record holds what it ordered; paid is the court's to know). */
@@ -1526,7 +1551,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
   if (it.amount && Number(it.amount) > 0) {
     const paid = paidWords(what, claim?.amount, it.amount);
     const act = payOrdered(d, claim, payee, paid);
-    const adv = issuedOn ? advanceOrdered(d.ctx, it.claimId, issuedOn) : null;
+    const adv = issuedOn ? advanceWithPayers(d, it.claimId, issuedOn) : null;
     const awarded = Math.round(Number(it.amount) * 100);
     // docs56 #1: a joint claim's sum split among its workers — each paid his own share, named (分别向申请人甲支付…元、
     // 向申请人乙支付…元): whose money it is, and a determined sum for each to enforce (CPL Art. 247).
@@ -2459,23 +2484,38 @@ function decision(d: DocInput): DocSpec[] {
       title: DOCUMENT_KINDS.decision,
       caseNo: d.caseNo,
       commission: d.commission,
-      dateOn,
+      dateOn: reissuedDateOn(d, dateOn),
       blocks: [
         { kind: 'to', text: everyone(d, dateOn) },
         { kind: 'para', text },
         // LDMAL Art. 43(1): the parties are told in writing what now stands; the earlier 决定书 is named, not unsaid.
-        ...(d.replaces
-          ? [
-              {
-                kind: 'para' as const,
-                text: `本决定书取代本委于${chineseDate(d.replaces.issuedOn)}出具的${d.replaces.caseNo ?? ''}决定书；原决定书所载事项与本决定书不一致的，以本决定书为准。`,
-              },
-            ]
-          : []),
+        ...(d.replaces ? [{ kind: 'para' as const, text: replacingWords(d, dateOn) }] : []),
         { kind: 'para', text: '本决定书自送达之日起生效。' },
       ],
     },
   ];
+}
+
+/**
+ * legal59a #2: a 决定书 issued again in place of one issued before (legal58b #2) is a document of the day it is issued —
+ * never dated the act's day, or a document dated April would replace one issued in December. Its date is the day of
+ * issue (`replaces.reissuedOn`); the day the act was decided (approved) is stated in its body (replacingWords).
+ */
+function reissuedDateOn(d: DocInput, actOn: string): string {
+  const on = d.replaces?.reissuedOn;
+  return on && on > actOn ? on : actOn;
+}
+
+/**
+ * 「本决定书所载事项经本委于…批准（决定）。本决定书取代本委于…出具的…决定书；…以本决定书为准。」: the act's own day,
+ * where the replacing document bears its day of issue (reissuedDateOn), and the one it replaces.
+ */
+function replacingWords(d: DocInput, actOn: string): string {
+  const r = d.replaces as NonNullable<DocInput['replaces']>;
+  const dated = reissuedDateOn(d, actOn) !== actOn;
+  const approved = d.text.matter === 'extension' || d.text.matter === 'suspension' ? '经本委主任批准' : '由本委决定';
+  const act = dated ? `本决定书所载事项已于${chineseDate(actOn)}${approved}。` : '';
+  return `${act}本决定书取代本委于${chineseDate(r.issuedOn)}出具的${r.caseNo ?? ''}决定书；原决定书所载事项与本决定书不一致的，以本决定书为准。`;
 }
 
 /** The decision's text and date: what the record holds for the request's matter (and occurrence). */

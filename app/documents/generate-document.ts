@@ -21,6 +21,7 @@ import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
+import { cstDate } from '../../workflows/dates.ts';
 import { extendedLimitDueOn } from '../../workflows/deadlines.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
@@ -479,7 +480,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // legal58b #2: a 决定书 whose facts changed since it was issued (LDMAL Art. 43(1): the extended limit the parties are
   // told, moved by a date correction or a calendar year loaded) is issued again — a new version naming the one it replaces.
   const replaces = original?.replaced ? { documents: original.ids, issuedOn: original.issuedOn } : null;
-  if (original?.replaced) specs = BUILDERS[req.kind]({ ...docInput, replaces: { caseNo: original.caseNo, issuedOn: original.issuedOn } });
+  // legal59a #2: the new version is dated the day it is issued (templates/kinds.ts reissuedDateOn), its act's day said.
+  if (original?.replaced)
+    specs = BUILDERS[req.kind]({
+      ...docInput,
+      replaces: { caseNo: original.caseNo, issuedOn: original.issuedOn, reissuedOn: cstDate(createdAt) },
+    });
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
     // A 调解协议书 is sealed by the mediation organization by hand, after the parties sign (LDMAL Art. 14): never

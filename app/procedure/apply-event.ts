@@ -11,6 +11,7 @@ import {
   type UpdateGuard,
 } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
+import { advanceAddedPartyWarnings } from '../../workflows/advance-payers.ts';
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
@@ -111,7 +112,6 @@ import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows
 import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
 import {
   type AwardItemInput,
-  advanceReversalWarnings,
   advanceShareErrors,
   awardDocumentMissingWords,
   awardItemErrors,
@@ -122,10 +122,9 @@ import {
   payerError,
   payerVerdict,
   unnamedAdvancePayerWarnings,
-  unnamedObligorWarnings,
   unsharedAdvanceWarnings,
-  unsharedItemWarnings,
 } from './award.ts';
+import { awardItemWarnings } from './award-warnings.ts';
 import { duplicateAcceptBar } from './duplicate-bar.ts';
 import { checkHearingClash } from './hearing-clash.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
@@ -213,25 +212,6 @@ function confirmedTermsWarnings(registered: string | null, confirmed: string): s
   return [
     `所确认的调解书内容与登记的调解协议内容不一致（登记：“${registered}”）；仲裁调解书的内容应当与调解协议一致（《劳动人事争议仲裁办案规则》第七十七条），请核对`,
   ];
-}
-
-/**
- * legal50a M4; LDMAL Art. 46: 支持 grants a claim as asked — an amount less than the claim's leaves the rest undecided
- * (漏裁): the award supports part and rejects the rest (部分支持, “驳回其他仲裁请求”). Recorded with a warning naming the
- * item (a refusal is the stricter reading; the existing fixtures and clients send 支持 with less — see the fixP50 report).
- */
-function grantedBelowClaimWarnings(claims: readonly { id?: number; seq?: number; amountFen?: number | null }[], ev: EventInput): string[] {
-  if (ev.type !== 'ISSUE_AWARD' && ev.type !== 'PARTIAL_AWARD') return [];
-  const items = ev.payload.items as { claimId: number; outcome: string; amount?: string }[];
-  return items.flatMap((it, i) => {
-    const claim = claims.find((cl) => cl.id === it.claimId);
-    const claimed = claim?.amountFen ?? null;
-    const awarded = it.amount === undefined ? null : parseMoney(it.amount);
-    if (it.outcome !== 'granted' || claimed === null || awarded === null || awarded >= claimed) return [];
-    return [
-      `第${claim?.seq ?? i + 1}项请求（items.${i}.amount）支持的金额${formatMoney(awarded)}元少于请求金额${formatMoney(claimed)}元：裁决书将只支持该金额而未对其余部分作出处理（漏裁，《劳动争议调解仲裁法》第四十六条）；只支持其中一部分的，应选择“支持部分”，其余请求予以驳回`,
-    ];
-  });
 }
 
 /**
@@ -1261,20 +1241,19 @@ async function decide(
         deadlines,
         ev.type === 'CONFIRM_AGREEMENT' ? lateReviewDue(reviewClock(ctx, cal, deps.periods)) : null,
       ),
-      grantedBelowClaimWarnings(c.claims, ev),
-      // docs51 M2 (fixD51): a claim ordered paid in advance (LDMAL Art. 44) dismissed or reduced by the award.
-      awardOn ? advanceReversalWarnings(ctx, c.claims, payload.items as AwardItemInput[], awardOn) : [],
+      // The award's items, as its preview warns of them (legal59a #3: one home, app/procedure/award-warnings.ts).
+      awardOn ? awardItemWarnings(ctx, c.claims, c.parties, payload.items as AwardItemInput[], awardOn) : [],
       awardOn ? headingOnlyTextWarnings(payload) : [],
-      // docs56 #1: a joint claim's sum granted to 2+ workers with no share for each (warned, never refused).
-      awardOn ? unsharedItemWarnings(c.claims, payload.items as AwardItemInput[], c.parties, deemedParties(ctx)) : [],
-      // fixU58 #1: a sum granted against several respondents naming none to pay nor joint liability (warned).
-      awardOn ? unnamedObligorWarnings(c.claims, payload.items as AwardItemInput[], c.parties) : [],
       // fixD57 #2: …and an amount paid in advance on such a claim with no share for each.
       ev.type === 'ADVANCE_EXECUTION'
         ? unsharedAdvanceWarnings(c.claims, payload.amounts as AdvanceAmounts, c.parties, deemedParties(ctx))
         : [],
       // fixA59: …and one ordered of every respondent of several, none named to pay nor how they answer (warned).
       ev.type === 'ADVANCE_EXECUTION' ? unnamedAdvancePayerWarnings(c.claims, payload, c.parties) : [],
+      // legal59a #4: an advance ordered paid by a respondent added whose defense period is running (LDMAL Arts. 30, 44).
+      ev.type === 'ADVANCE_EXECUTION'
+        ? advanceAddedPartyWarnings(ctx, c.parties, payload.obligorIds as number[] | undefined, deadlines, ev.occurredOn)
+        : [],
       // What a conversion to the ordinary procedure keeps from simple handling (med49 L6; Rules Arts. 58, 60–61).
       ev.type === 'CONVERT_TO_ORDINARY' ? conversionWarnings(ctx, cal, deps.periods, ev.occurredOn) : [],
       undocumented.length ? [awardDocumentMissingWords(undocumented, false)] : [],

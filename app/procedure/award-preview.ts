@@ -1,25 +1,19 @@
 import { jointGround, suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
+import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
-import { nameClaimsIn } from '../../workflows/labels.ts';
+import { nameClaimsIn, namePartiesIn } from '../../workflows/labels.ts';
 import { amountRequiredRule, withdrawnItemsRule } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { type ItemWithCalculation, keepCalculations } from '../calculators/award-calculations.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
+import { partyNameMap } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
-import {
-  type AwardItemInput,
-  advanceReversalWarnings,
-  awardItemErrors,
-  classifyItems,
-  deemedParties,
-  minimumWageFor,
-  unnamedObligorWarnings,
-  unsharedItemWarnings,
-} from './award.ts';
+import { type AwardItemInput, awardItemErrors, classifyItems, deemedParties, minimumWageFor } from './award.ts';
+import { awardItemWarnings, awardPreviewCaseWarnings } from './award-warnings.ts';
 
 /** The respondents an item names (`obligorIds`, in order), else every respondent (legal55a #5). */
 const obligorsOf = <P extends { id?: number; side: string }>(parties: readonly P[], ids: readonly number[] | undefined): P[] => {
@@ -62,13 +56,13 @@ export async function awardPreview(
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));
   // legal54a M5: what ISSUE_AWARD / PARTIAL_AWARD warn of a claim ordered paid in advance (LDMAL Art. 44) dismissed or
   // granted below the sum ordered, from the same home (app/procedure/award.ts advanceReversalWarnings).
-  const warnings = [
-    ...advanceReversalWarnings(ctx, c.claims, input.items, on),
-    // docs56 #1: a joint claim's sum with no share for each worker, as ISSUE_AWARD warns.
-    ...unsharedItemWarnings(c.claims, input.items, c.parties, deemedParties(ctx)),
-    // fixU58 #1: several respondents, none named to pay a sum granted, nor joint liability, as ISSUE_AWARD warns.
-    ...unnamedObligorWarnings(c.claims, input.items, c.parties),
-  ];
+  // legal59a #3: what ISSUE_AWARD / PARTIAL_AWARD warn of, from the same home (app/procedure/award-warnings.ts) — the
+  // items, and the case's periods: a party added after the last hearing, a defense period running, the limit passed.
+  const deadlines = computeDeadlines(ctx, await deps.calendar.get(k), deps.periods, deps.clock.today());
+  const partyNames = partyNameMap(c.parties);
+  const warnings = [...awardPreviewCaseWarnings(ctx, deadlines, on), ...awardItemWarnings(ctx, c.claims, c.parties, input.items, on)].map(
+    (w) => namePartiesIn(w, partyNames),
+  );
   return {
     ...(warnings.length ? { warnings } : {}),
     finality: r.finality,
