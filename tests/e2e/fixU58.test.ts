@@ -69,7 +69,10 @@ describe('fixU58 (Chromium)', () => {
     // Joint: said so in the confirmation, and recorded.
     await joint.getByLabel(USER).check();
     // fixW59 #2: 连带 or 按份 is chosen, neither preselected.
-    await dlg.getByRole('radiogroup', { name: '第1项共同承担的方式' }).getByLabel(/^连带责任/).check();
+    await dlg
+      .getByRole('radiogroup', { name: '第1项共同承担的方式' })
+      .getByLabel(/^连带责任/)
+      .check();
     await dlg.getByRole('button', { name: '作出裁决…' }).click();
     confirm = page.locator('dialog.confirm[open]');
     await hasText(confirm, `由被申请人${AGENCY}履行，被申请人${USER}承担连带责任`);

@@ -127,10 +127,7 @@ describe('fixW59 (Chromium)', () => {
     await dlg.getByLabel('履行期限（日）').fill('10');
     await dlg.getByLabel('权利义务关系明确').check();
     await dlg.getByLabel('不先予执行将严重影响申请人生活').check();
-    const [sent] = await Promise.all([
-      page.waitForRequest(previewOf(c.id)),
-      dlg.getByRole('button', { name: '先予执行裁决…' }).click(),
-    ]);
+    const [sent] = await Promise.all([page.waitForRequest(previewOf(c.id)), dlg.getByRole('button', { name: '先予执行裁决…' }).click()]);
     const body = sent.postDataJSON();
     for (const k of ['obligorIds', 'jointLiability', 'equalShares']) expect(body).not.toHaveProperty(k);
     const confirm = page.locator('dialog.confirm[open]');
