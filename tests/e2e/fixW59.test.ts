@@ -1,8 +1,8 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { browserSuite, caseAt, eventually, hasText, signIn } from '../helpers/case-fixtures.ts';
-import { creditCode, employer, worker } from '../helpers/fixtures.ts';
+import { browserSuite, caseAt, caseEvents, eventually, FACTS, hasText, REASONING, signIn } from '../helpers/case-fixtures.ts';
+import { creditCode, employer, idNumber, worker } from '../helpers/fixtures.ts';
 import { type Actors, standardApplication } from '../helpers/procedure.ts';
 
 /**
@@ -10,7 +10,8 @@ import { type Actors, standardApplication } from '../helpers/procedure.ts';
  * #1 the 先予执行 dialog picks the payer as the award does — nothing preselected, the other respondent jointly (连带)
  * or for an equal share (按份, `equalShares`), the way of sharing never preselected — and with one respondent shows him;
  * #2 the award item's picker offers 按份 beside 连带, and any item granted (a certificate too) waits for a payer, the
- * reason said next to the field.
+ * reason said next to the field; #3 an application for review registers the day the agreement was reached (agreedOn);
+ * #4 the clerk reprints a 补正决定书 (the policy lets him print a 决定书 of an act recorded) — never sending its date.
  *
  * `equalShares` is the API's new field (another helper's change, same round): until it lands the server refuses it
  * (400, the event schema is strict), so for 按份 these tests assert what the page SENDS and that a refusal is shown,
@@ -32,6 +33,7 @@ const twoRespondents = (claims: { category: string; amount?: string; description
     respondents: [employer(AGENCY), { ...employer(USER), creditCode: creditCode('91371500MA3C7K5L9') }],
     claims,
   });
+const { ok } = caseEvents(() => t);
 const previewOf = (caseId: number) => (r: Request) => r.method() === 'POST' && r.url().endsWith(`/api/cases/${caseId}/event-preview`);
 
 describe('fixW59 (Chromium)', () => {
@@ -189,5 +191,80 @@ describe('fixW59 (Chromium)', () => {
     expect(jointItem).toMatchObject({ obligorIds: [user?.id, agency?.id], jointLiability: true });
     expect(jointItem).not.toHaveProperty('equalShares');
     await hasText(page.locator('dialog.confirm[open]'), `由被申请人${USER}履行，被申请人${AGENCY}承担连带责任`);
+  });
+  it('#3 登记仲裁审查申请: 达成调解协议日期 is asked, checked against the effective day at the field, sent and shown', async () => {
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/new`);
+    await page.getByRole('link', { name: /登记仲裁审查申请/ }).click();
+    await page.getByRole('heading', { name: '登记仲裁审查申请' }).waitFor();
+    await page.getByLabel('收到申请日期').fill('2026-03-30');
+    await page.getByLabel('管辖地区').selectOption('东昌府区');
+    const applicant = page.locator('[data-party="applicants.0"]');
+    await applicant.getByLabel('姓名').fill('审查五九');
+    await applicant.getByLabel('公民身份号码').fill(idNumber('371502', '19900101', 593));
+    const respondent = page.locator('[data-party="respondents.0"]');
+    await respondent.getByLabel('名称').fill('聊城五九审查有限公司');
+    await respondent.getByLabel('统一社会信用代码').fill(creditCode('91371500MA3C7K5M1'));
+    await respondent.getByLabel('用人单位类型').selectOption('private');
+    const claim = page.locator('[data-claim="claims.0"]');
+    await claim.getByLabel('请求类别').selectOption('wages');
+    await claim.getByLabel('金额（元）').fill('5000');
+    await claim.getByLabel('请求内容').fill('确认调解协议：支付2026年2月工资5000元');
+    await page.getByLabel('调解组织').fill('东昌府区古楼街道劳动争议调解委员会');
+    await page.getByLabel('调解协议生效日期').fill('2026-03-25');
+    // Reached after it took effect: said at the field, nothing sent.
+    await page.getByLabel('达成调解协议日期').fill('2026-03-26');
+    await page.getByRole('button', { name: '登记仲裁审查申请' }).click();
+    await hasText(page.locator('[data-error-for="agreement.agreedOn"]'), '达成调解协议之日不能晚于调解协议生效之日');
+    await page.getByLabel('达成调解协议日期').fill('2026-03-20');
+    const [sent] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/cases')),
+      page.getByRole('button', { name: '登记仲裁审查申请' }).click(),
+    ]);
+    expect(sent.postDataJSON().agreement).toMatchObject({ effectiveOn: '2026-03-25', agreedOn: '2026-03-20' });
+    await page.waitForURL(/#\/cases\/\d+$/);
+    const id = Number(/#\/cases\/(\d+)$/.exec(page.url())?.[1]);
+    const c = (await t.api(a.tokens.clerk).get(`/api/cases/${id}`)).body;
+    expect(c.proceedings.review.agreement).toMatchObject({ effectiveOn: '2026-03-25', agreedOn: '2026-03-20' });
+    await hasText(page.locator('#sec-proc .review-agreement'), '2026-03-20 达成，2026-03-25 生效');
+  });
+
+  it("#4 the clerk reprints the arbitrator's 补正决定书: no date or text of his own is asked or sent", async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('补正五九', 594)] }) });
+    const items = c.claims.map((cl: { id: number }) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+    await ok(
+      c,
+      arb.token,
+      'ISSUE_AWARD',
+      { items, facts: FACTS, reasoning: REASONING, defenseSummary: '被申请人认为已足额支付工资' },
+      '2026-03-27',
+    );
+    const fix = { kind: 'decision', matter: 'correction', body: '第一项中“2025年10月”应为“2025年9月”。', decidedOn: '2026-03-31' };
+    const made = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, fix);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const before = (await t.api(t.adminToken).get(`/api/cases/${c.id}/documents`)).body as { id: number; kind: string }[];
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.locator('#sec-docs').waitFor();
+    await page.getByLabel('文书种类').selectOption('decision');
+    await page.getByRole('combobox', { name: '决定事项' }).selectOption('correction');
+    await hasText(page.locator('#sec-docs .print-note'), '补正决定书按仲裁庭已作出的文本补打');
+    expect(await page.locator('#sec-docs .decided-choice').isVisible()).toBe(false);
+    const [sent] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/api/cases/${c.id}/documents`)),
+      (async () => {
+        await page.locator('#sec-docs').getByRole('button', { name: '生成', exact: true }).click();
+        const ask = page.locator('dialog.confirm[open]');
+        await hasText(ask, '决定书');
+        await ask.getByRole('button', { name: '生成（同一决定为补打）' }).click();
+      })(),
+    ]);
+    const body = sent.postDataJSON();
+    expect(body).toMatchObject({ kind: 'decision', matter: 'correction' });
+    for (const k of ['decidedOn', 'body', 'corrects']) expect(body).not.toHaveProperty(k);
+    expect([200, 201]).toContain((await sent.response())?.status());
+    await hasText(page.locator('.flash'), '已补打原件');
+    const after = (await t.api(t.adminToken).get(`/api/cases/${c.id}/documents`)).body as { id: number }[];
+    expect(after.length).toBe(before.length);
   });
 });
