@@ -348,14 +348,8 @@ export const EVENT_FORMS = {
     { name: 'claimIds', label: '先予执行的请求', kind: 'claims', required: true },
     { name: 'rightsClear', label: '权利义务关系明确', kind: 'bool' },
     { name: 'lifeSeriouslyAffected', label: '不先予执行将严重影响申请人生活', kind: 'bool' },
-    // fixD58 #1 (LDMAL Art. 44): several respondents pay in advance jointly — or the ruling says not who pays what.
-    {
-      name: 'jointLiability',
-      label: '其余被申请人对第一名被申请人的先行支付义务承担连带责任',
-      kind: 'bool',
-      omitFalse: true,
-      when: (c) => (c.respondents ?? []).length > 1,
-    },
+    // fixD58 #1 / fixW59 #1 (LDMAL Art. 44): who pays in advance — of several respondents one named, the others jointly
+    // (连带) or for equal shares (按份), nothing preselected — is asked under the amounts (web/pages/act.js advancePayers).
   ],
   PARTIAL_AWARD: [{ name: 'items', label: '部分裁决事项', kind: 'award' }],
   ISSUE_AWARD: [{ name: 'items', label: '裁决事项', kind: 'award' }],

@@ -58,7 +58,7 @@ describe('fixU58 (Chromium)', () => {
     // Picked: the error goes; the other respondent is offered for joint liability, explicitly.
     await payer.selectOption({ label: AGENCY });
     await eventually(async () => expect(await payerError.textContent()).toBe(''));
-    const joint = dlg.getByRole('group', { name: '第1项承担连带责任的被申请人' });
+    const joint = dlg.getByRole('group', { name: '第1项共同承担的其他被申请人' });
     await joint.waitFor();
     expect(await joint.getByLabel(AGENCY).isVisible()).toBe(false);
     // Not joint: the confirmation says the user unit does not answer for the item.
@@ -68,6 +68,11 @@ describe('fixU58 (Chromium)', () => {
     await confirm.getByRole('button', { name: '返回修改' }).click();
     // Joint: said so in the confirmation, and recorded.
     await joint.getByLabel(USER).check();
+    // fixW59 #2: 连带 or 按份 is chosen, neither preselected.
+    await dlg
+      .getByRole('radiogroup', { name: '第1项共同承担的方式' })
+      .getByLabel(/^连带责任/)
+      .check();
     await dlg.getByRole('button', { name: '作出裁决…' }).click();
     confirm = page.locator('dialog.confirm[open]');
     await hasText(confirm, `由被申请人${AGENCY}履行，被申请人${USER}承担连带责任`);

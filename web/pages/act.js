@@ -591,6 +591,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
         fields.append(amounts.node);
         getters.push(amounts.get);
         checks.push(amounts.check);
+        const payers = advancePayers(c, list.node);
+        fields.append(payers.node);
+        getters.push(payers.get);
+        checks.push(payers.check);
+        describe.push(payers.describe);
       }
       continue;
     } else if (f.kind === 'lines') el = h('textarea', { rows: 3, placeholder: '每行一项' });
@@ -1651,6 +1656,59 @@ function advanceAmounts(c, claimList) {
 }
 
 /**
+ * fixW59 #1 (LDMAL Art. 44; SPC Enforcement Provisions Art. 16): who pays in advance. Of two respondents or more the
+ * ruling's payer is picked as an award item's is (obligorPicker: one named, nothing preselected; the others jointly —
+ * 连带 — or for equal shares — 按份, `equalShares`); of one, he is shown. A counterclaim's advance execution is paid by
+ * the applicant: nothing asked, nothing sent.
+ */
+function advancePayers(c, claimList) {
+  const respondents = c.respondents ?? [];
+  const picker =
+    respondents.length > 1 ? obligorPicker(respondents, { base: '', name: '先予执行', id: 'advance', what: '先行支付' }) : null;
+  const counter = () =>
+    [...claimList.querySelectorAll('input:checked')].some((i) => c.claims.find((cl) => cl.id === Number(i.value))?.counterclaim);
+  const only = respondents.length === 1 ? `被申请人${respondents[0].name}` : '';
+  const byApplicant = h(
+    'p.small.muted.advance-payer-counter',
+    '反申请请求的先予执行由申请人支付，不指定被申请人（《劳动人事争议仲裁办案规则》第三十六条）',
+  );
+  const box = h(
+    'fieldset.inline.advance-payers',
+    h('legend', '先行支付义务人', picker ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
+    picker ? picker.node : h('p.small.advance-payer-one', `由${only}先行支付`),
+  );
+  const node = h('div', box, byApplicant);
+  const sync = () => {
+    const cc = counter();
+    box.hidden = cc || respondents.length === 0;
+    byApplicant.hidden = !cc;
+  };
+  claimList.addEventListener('change', sync);
+  sync();
+  return {
+    node,
+    get: (b) => {
+      if (picker && !counter()) Object.assign(b, picker.get());
+    },
+    check: () => {
+      if (!picker || counter()) return null;
+      if (picker.unnamed())
+        return [
+          'obligorIds',
+          '请选择先予执行的履行义务人（先行支付的被申请人）；由多名被申请人承担的，选择其一，并勾选共同承担的其他被申请人、选择连带责任或按份承担',
+        ];
+      return picker.check();
+    },
+    describe: () => {
+      if (counter() || !respondents.length) return null;
+      if (!picker) return ['先行支付义务人', only];
+      const said = picker.said().replace(/^；/, '');
+      return said ? ['先行支付义务人', said] : null;
+    },
+  };
+}
+
+/**
  * The award editor: per claim the outcome, the amount and the legal basis (the server's suggestion, which the
  * arbitrator accepts or edits), finality shown as typed; the defense, the facts found and the reasoning, which an
  * award cannot be made without. The text is kept as a draft per case until the award is made.
@@ -2025,11 +2083,14 @@ function awardEditor(c, type, dateInput) {
       else if (over !== null && over > 0)
         bad.push([`${path}.amount`, `裁决金额不能超过请求金额 ${money(r.cl.amount)}；申请人增加请求金额的，应先变更仲裁请求`]);
       // fixU58 #1: a sum granted on a case of several respondents: who pays is picked, never all of them unsaid.
-      if (r.outcome.value !== 'dismissed' && !m && plainAmount(r.amount.value) && r.payers?.unnamed())
+      // fixW59 #2: any item granted (a sum or not: a certificate to issue is performed by someone too) — the API takes
+      // an item without one, the web never sends it silently.
+      if (r.outcome.value !== 'dismissed' && !m && r.payers?.unnamed())
         bad.push([
           `${path}.obligorIds`,
-          `请选择第${r.cl.seq}项的履行义务人；由多名被申请人承担的，选择其一履行，并勾选承担连带责任的其他被申请人`,
+          `请选择第${r.cl.seq}项的履行义务人；由多名被申请人承担的，选择其一，并勾选共同承担的其他被申请人、选择连带责任或按份承担`,
         ]);
+      else if (r.outcome.value !== 'dismissed' && !m && r.payers?.check()) bad.push(r.payers.check());
       // No article to suggest (a claim of category 其他, much of what an employer claims): the arbitrator writes it,
       // or the award document would have none to cite.
       const suggested = lastPreview?.items?.find((x) => x.claimId === r.cl.id)?.legalBasis;
@@ -2102,6 +2163,7 @@ function payerPicker(c, cl, i, prior) {
     said: () => `${payers?.said() ?? ''}${shares?.said() ?? ''}`,
     /** fixU58 #1: no respondent picked to perform the item (the case has several). */
     unnamed: () => payers?.unnamed() ?? false,
+    check: () => payers?.check() ?? null,
     renumber: (base) => {
       payers?.renumber(base);
       shares?.renumber(base);
@@ -2194,64 +2256,122 @@ function sharePicker(c, cl, i, prior) {
 function respondentPicker(c, cl, i, prior) {
   const respondents = c.respondents ?? [];
   if (cl.counterclaim || respondents.length < 2) return null;
+  return obligorPicker(respondents, { base: `items.${i}.`, name: `第${cl.seq}项`, id: String(cl.id), prior, what: '本项' });
+}
+/**
+ * Who performs, of two respondents or more (an award item's, legal55a #5 / fixU58 #1; a 先予执行 ruling's, fixW59 #1):
+ * the respondent named first — never preselected — and the others who perform it with him, each either answering
+ * jointly (连带责任, `jointLiability`) or for an equal share (按份, `equalShares`): no way of sharing is preselected
+ * either. Sent as `obligorIds` (the one named first, then the others) with `jointLiability: true` or `equalShares: true`
+ * at `base` (`items.0.`, or '' for the ruling). `name`: what the labels start with (第1项, 先予执行); `what`: the duty.
+ */
+function obligorPicker(respondents, { base: at, name, id, prior, what }) {
+  let base = at;
   const first = prior?.obligorIds?.[0];
   const payer = select([['', '请选择'], ...respondents.map((p) => [String(p.id), p.name])], {
-    'aria-label': `第${cl.seq}项履行义务人`,
-    'data-path': `items.${i}.obligorIds`,
+    'aria-label': `${name}履行义务人`,
+    'data-path': `${base}obligorIds`,
     value: first ? String(first) : '',
   });
+  const sharedBefore = prior?.jointLiability === true || prior?.equalShares === true;
   const jointBoxes = respondents.map((p) => {
     const box = input('checkbox', {
       value: String(p.id),
-      checked: prior?.jointLiability === true && (prior?.obligorIds ?? []).slice(1).includes(p.id),
+      checked: sharedBefore && (prior?.obligorIds ?? []).slice(1).includes(p.id),
     });
     return { p, box, label: h('label.check.item', box, h('span', p.name)) };
   });
   const jointList = h(
     'div.checklist',
-    { role: 'group', 'aria-label': `第${cl.seq}项承担连带责任的被申请人`, dataset: { path: `items.${i}.jointLiability` } },
+    { role: 'group', 'aria-label': `${name}共同承担的其他被申请人`, dataset: { path: `${base}others` } },
     jointBoxes.map((x) => x.label),
   );
-  const obligorError = h('span.field-error', { 'data-error-for': `items.${i}.obligorIds` });
-  const jointError = h('span.field-error', { 'data-error-for': `items.${i}.jointLiability` });
-  const jointRow = h('div.small', '承担连带责任的其他被申请人（不选：只由所选被申请人履行）：', jointList);
+  // 连带 or 按份: chosen once another respondent performs too — nothing preselected (fixW59 #1/#2).
+  const modeName = `share-mode-${id}`;
+  const modes = [
+    ['joint', '连带责任（其他被申请人对所选被申请人的义务承担连带责任）'],
+    ['shares', '按份（各被申请人平均分担）'],
+  ].map(([value, label]) => {
+    const radio = input('radio', {
+      name: modeName,
+      value,
+      checked: value === 'joint' ? prior?.jointLiability === true : prior?.equalShares === true,
+    });
+    return { value, radio, label: h('label.check.item', radio, h('span', label)) };
+  });
+  const modeGroup = h(
+    'div.checklist.share-mode',
+    { role: 'radiogroup', 'aria-label': `${name}共同承担的方式`, dataset: { path: `${base}jointLiability` } },
+    modes.map((m) => m.label),
+  );
+  const obligorError = h('span.field-error', { 'data-error-for': `${base}obligorIds` });
+  const jointError = h('span.field-error', { 'data-error-for': `${base}jointLiability` });
+  const sharesError = h('span.field-error', { 'data-error-for': `${base}equalShares` });
+  const modeRow = h('div.small', '共同承担的方式：', modeGroup, jointError, sharesError);
+  const jointRow = h('div.small', '共同承担的其他被申请人（不选：只由所选被申请人履行）：', jointList, modeRow);
+  // fixW59 #2: why a payer is asked for although the law does not name one — said next to the field.
+  const why = h(
+    'span.small.muted.payer-why',
+    `本案有${respondents.length}名被申请人：须写明由谁履行，裁决书才能写明履行义务人，人民法院方可执行（执行标的和被执行人须明确）`,
+  );
+  const joint = () => (payer.value ? jointBoxes.filter((x) => x.box.checked && String(x.p.id) !== payer.value).map((x) => x.p) : []);
+  const mode = () => modes.find((m) => m.radio.checked)?.value ?? null;
   const sync = () => {
-    // Joint liability is for another respondent's obligation: asked once one respondent is named to pay.
+    // Another respondent's part is asked once one respondent is named to perform.
     jointRow.hidden = !payer.value;
     for (const x of jointBoxes) {
       const own = String(x.p.id) === payer.value;
       x.label.hidden = own;
       if (own) x.box.checked = false;
     }
+    modeRow.hidden = joint().length === 0;
   };
   payer.addEventListener('change', sync);
+  jointList.addEventListener('change', sync);
   sync();
   // fixU57 #5: the label names the select (for=), never wraps it — its accessible name is 履行义务人, not every option.
-  payer.id = `payer-${cl.id}`;
-  const node = h('div.payers.small', h('label', { for: payer.id }, '履行义务人：'), ' ', payer, obligorError, jointRow, jointError);
-  const joint = () => (payer.value ? jointBoxes.filter((x) => x.box.checked && String(x.p.id) !== payer.value).map((x) => x.p) : []);
+  payer.id = `payer-${id}`;
+  const node = h('div.payers.small', h('label', { for: payer.id }, '履行义务人：'), ' ', payer, ' ', why, obligorError, jointRow);
   return {
     node,
     get: () => {
       if (!payer.value) return {};
       const others = joint();
-      return { obligorIds: [Number(payer.value), ...others.map((p) => p.id)], ...(others.length ? { jointLiability: true } : {}) };
+      const m = others.length ? mode() : null;
+      return {
+        obligorIds: [Number(payer.value), ...others.map((p) => p.id)],
+        ...(m === 'joint' ? { jointLiability: true } : {}),
+        ...(m === 'shares' ? { equalShares: true } : {}),
+      };
     },
-    /** What the award will print of who pays, for the confirmation. */
+    /** What the document will print of who performs, for the confirmation. */
     said: () => {
       if (!payer.value) return '';
       const p = respondents.find((x) => String(x.id) === payer.value);
       const others = joint();
       const rest = respondents.filter((x) => String(x.id) !== payer.value && !others.includes(x));
-      // fixU58 #1: each other respondent said — answering jointly, or not bound by the item.
-      return `；由被申请人${p?.name ?? ''}履行${others.length ? `，被申请人${others.map((x) => x.name).join('、')}承担连带责任` : ''}${rest.length ? `，被申请人${rest.map((x) => x.name).join('、')}不承担本项` : ''}`;
+      const m = others.length ? mode() : null;
+      // fixU58 #1: each other respondent said — answering jointly, for his share, or not bound by the item.
+      const how =
+        m === 'shares'
+          ? `由被申请人${[p, ...others].map((x) => x?.name ?? '').join('、')}按份平均承担`
+          : `由被申请人${p?.name ?? ''}履行${others.length && m === 'joint' ? `，被申请人${others.map((x) => x.name).join('、')}承担连带责任` : ''}`;
+      return `；${how}${rest.length ? `，被申请人${rest.map((x) => x.name).join('、')}不承担${what}` : ''}`;
     },
     unnamed: () => !payer.value,
-    renumber: (base) => {
-      payer.dataset.path = `${base}.obligorIds`;
-      jointList.dataset.path = `${base}.jointLiability`;
-      obligorError.dataset.errorFor = `${base}.obligorIds`;
-      jointError.dataset.errorFor = `${base}.jointLiability`;
+    /** fixW59: another respondent ticked, and neither 连带 nor 按份 chosen. */
+    check: () =>
+      payer.value && joint().length && !mode()
+        ? [`${base}jointLiability`, `请选择${name === '先予执行' ? '' : name}共同承担的方式：连带责任或按份承担`]
+        : null,
+    renumber: (b) => {
+      base = b.endsWith('.') ? b : `${b}.`;
+      payer.dataset.path = `${base}obligorIds`;
+      jointList.dataset.path = `${base}others`;
+      modeGroup.dataset.path = `${base}jointLiability`;
+      obligorError.dataset.errorFor = `${base}obligorIds`;
+      jointError.dataset.errorFor = `${base}jointLiability`;
+      sharesError.dataset.errorFor = `${base}equalShares`;
     },
   };
 }

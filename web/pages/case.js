@@ -709,7 +709,12 @@ function proceedingsSection(c, partyName, events) {
     const a = p.review.agreement;
     items.push([
       '审查的调解协议',
-      h('div.review-agreement', `${a.organization}，${a.effectiveOn} 生效`, a.terms ? h('p.small.pre', a.terms) : null),
+      // fixW59 #3: the day it was reached, where registered (the 调解书 recites it).
+      h(
+        'div.review-agreement',
+        `${a.organization}，${a.agreedOn ? `${a.agreedOn} 达成，` : ''}${a.effectiveOn} 生效`,
+        a.terms ? h('p.small.pre', a.terms) : null,
+      ),
     ]);
   }
   if (p.review?.acceptedOn) items.push(['受理审查', p.review.acceptedOn]);
@@ -1601,9 +1606,10 @@ function correctionTargets(c) {
 
 /**
  * Roles that print, never write, an act's document (app/policy.ts ISSUED_DOCUMENT_ROLES): the clerk prints the award,
- * a partial award or a ruling as the arbitrator made it.
+ * a partial award or a ruling as the arbitrator made it — and a 决定书 of an act recorded (fixW59 #4, fixM58 #5): a
+ * 补正决定书 is reprinted as the tribunal made it, its body, date and the award it corrects never sent by him.
  */
-const PRINT_ONLY = { award: ['clerk'], partial_award: ['clerk'], advance_execution_ruling: ['clerk'] };
+const PRINT_ONLY = { award: ['clerk'], partial_award: ['clerk'], advance_execution_ruling: ['clerk'], decision: ['clerk'] };
 const printsOnly = (kind) => (PRINT_ONLY[kind] ?? []).includes(state.user?.role);
 /** A server message shown as a hint: without the field's code in brackets (补正内容（body） → 补正内容). */
 const plainHint = (m) => String(m ?? '').replace(/[（(][A-Za-z_]+[）)]/g, '');
@@ -1797,10 +1803,8 @@ function docsSection(c, docs, refresh, events) {
       return c.award?.issuedOn ?? (parts.length === 1 ? (parts[0]?.issuedOn ?? null) : null);
     };
     // ui50 M4: said before 生成, to one who only prints the act's document.
-    const printNote = h(
-      'p.small.muted.print-note',
-      '您只能按仲裁员已作出的文本打印本文书；仲裁员尚未写明其事实、理由和依据的，须由仲裁员先生成正式文本。',
-    );
+    const PRINT_NOTE = '您只能按仲裁员已作出的文本打印本文书；仲裁员尚未写明其事实、理由和依据的，须由仲裁员先生成正式文本。';
+    const printNote = h('p.small.muted.print-note', PRINT_NOTE);
     const decidedCheck = () => {
       const on = decidedOn.value;
       if (!on) return REQUIRED;
@@ -1811,10 +1815,18 @@ function docsSection(c, docs, refresh, events) {
     };
     const showMatter = () => {
       printNote.hidden = !printsOnly(kind.value);
+      // fixW59 #4: a 决定书 is the commission's, the chair's or the tribunal's — a 补正决定书 the tribunal's text.
+      printNote.textContent =
+        kind.value === 'decision'
+          ? '您只能打印已记录的决定的决定书；补正决定书按仲裁庭已作出的文本补打（补正内容和决定日期由仲裁员写明，须由仲裁员先生成）。'
+          : PRINT_NOTE;
       receipt.hidden = kind.value !== 'service_receipt';
       matter.hidden = kind.value !== 'decision';
-      correctedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction' || targets.length < 2;
-      decidedBox.hidden = kind.value !== 'decision' || matter.value !== 'correction';
+      // fixW59 #4: one who only prints a 补正决定书 (the clerk) reprints the tribunal's — no date or target of his own,
+      // which the server takes as writing its text (app/documents/generate-document.ts documentAct).
+      const ownCorrection = kind.value === 'decision' && matter.value === 'correction' && !printsOnly(kind.value);
+      correctedBox.hidden = !ownCorrection || targets.length < 2;
+      decidedBox.hidden = !ownCorrection;
       const acts = docOccurrences(c, kind.value);
       occurrence.hidden = !acts;
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
@@ -1900,7 +1912,8 @@ function docsSection(c, docs, refresh, events) {
             ),
             line('文书', `${label}${which ? ` ${which}` : ''}${matterLabel ? `（${matterLabel}）` : ''}`),
             c.caseNo ? line('文号', `按案号 ${c.caseNo} 编号`) : null,
-            !correctedBox.hidden || (matter.value === 'correction' && kind.value === 'decision' && targets.length === 1)
+            !correctedBox.hidden ||
+              (matter.value === 'correction' && kind.value === 'decision' && targets.length === 1 && !printsOnly(kind.value))
               ? line('补正的裁决书', corrected.selectedOptions[0]?.textContent ?? '')
               : null,
             decidedBox.hidden ? null : line('补正决定日期', decidedOn.value),

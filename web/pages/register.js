@@ -87,7 +87,7 @@ function emptyModel(track) {
     limitation: { knewOn: '', employmentStatus: '', employmentEndedOn: '' },
     ...(track === 'mediation' ? { procedure: undefined } : {}),
     // ui47 M3: an application for arbitral review of a mediation agreement (Rules Arts. 74–79) names the agreement.
-    ...(track === 'review' ? { procedure: undefined, agreement: { organization: '', effectiveOn: '', terms: '' } } : {}),
+    ...(track === 'review' ? { procedure: undefined, agreement: { organization: '', effectiveOn: '', agreedOn: '', terms: '' } } : {}),
   };
 }
 /** The form's words per track: an application for review is not an arbitration application (ui47 M3/M4). */
@@ -186,6 +186,10 @@ function localProblems(m) {
     if (!m.agreement.effectiveOn) bad.push(['agreement.effectiveOn', REQUIRED]);
     else if (m.receivedOn && m.agreement.effectiveOn > m.receivedOn)
       bad.push(['agreement.effectiveOn', `调解协议生效日期不能晚于收件日期（${m.receivedOn}）`]);
+    // fixW59 #3 (fixD58 #4): the day the agreement was reached, not after its effective day (the server's rule too).
+    const agreed = m.agreement.agreedOn ?? '';
+    if (agreed && m.agreement.effectiveOn && agreed > m.agreement.effectiveOn)
+      bad.push(['agreement.agreedOn', `达成调解协议之日不能晚于调解协议生效之日（${m.agreement.effectiveOn}）`]);
   }
   m.claims.forEach((cl, i) => {
     if (!cl.category) bad.push([`claims.${i}.category`, '请选择请求类别']);
@@ -642,6 +646,10 @@ export function registerForm(track = 'arbitration', edit = null) {
                 required: true,
                 hint: '双方签字或盖章、调解员签名并加盖调解组织印章之日；自该日起十五日内共同申请（《劳动人事争议仲裁办案规则》第七十四条、第七十五条）',
               }),
+              // fixW59 #3: the day the parties reached the agreement, which the 调解书 recites (app/schemas.ts ReviewAgreementInput).
+              field('达成调解协议日期', 'agreement.agreedOn', input('date', { value: m.agreement.agreedOn ?? '', max: today() }), {
+                hint: '双方当事人达成调解协议之日，调解书据此写明；不晚于生效日期。不填的，调解书只写生效日期',
+              }),
             ),
             h(
               'div.row',
@@ -786,6 +794,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             agreement: {
               organization: val('agreement.organization') ? str('agreement.organization') : model.agreement.organization,
               effectiveOn: val('agreement.effectiveOn') ? str('agreement.effectiveOn') : model.agreement.effectiveOn,
+              agreedOn: val('agreement.agreedOn') ? str('agreement.agreedOn') : (model.agreement.agreedOn ?? ''),
               terms: val('agreement.terms') ? str('agreement.terms') : model.agreement.terms,
             },
           }
@@ -1007,6 +1016,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       body.agreement = {
         organization: m.agreement.organization.trim(),
         effectiveOn: m.agreement.effectiveOn,
+        ...(m.agreement.agreedOn ? { agreedOn: m.agreement.agreedOn } : {}),
         ...(m.agreement.terms.trim() ? { terms: m.agreement.terms.trim() } : {}),
       };
     if (m.facts.trim()) body.facts = m.facts.trim();
