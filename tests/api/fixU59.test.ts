@@ -79,7 +79,13 @@ describe(`fixU59 #1: an award refused whatever the payload is not offered, and s
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     const said = (p.body.warnings as string[]).join('\n');
     expect(said).not.toMatch(/当事人\d/);
-    const r = await send(c, arb(0).token, 'ISSUE_AWARD', { items: [...items, { claimId: c.claims[1]?.id, outcome: 'dismissed' }] }, '2026-11-25');
+    const r = await send(
+      c,
+      arb(0).token,
+      'ISSUE_AWARD',
+      { items: [...items, { claimId: c.claims[1]?.id, outcome: 'dismissed' }] },
+      '2026-11-25',
+    );
     expect([r.status, r.body.rule]).toEqual([422, 'party-joined-after-hearing']);
     expect(r.body.detail).toContain('第四十六条第（一）项');
     expect(r.body.detail).not.toContain('第四十六条第一款');
@@ -108,5 +114,34 @@ describe(`fixU59 #4: the award's warning of a party added after the hearing name
     expect(w, JSON.stringify(r.body.warnings)).toContain('孙八');
     expect(w).toContain('第四十六条第（一）项');
     expect(w).not.toMatch(/当事人\d/);
+  });
+});
+
+describe(`fixU59 #5: a review application received after its period is warned of at registration (Rules Arts. 74–75) (${DB})`, () => {
+  const review = (receivedOn: string, extra: Record<string, unknown> = {}) =>
+    t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn,
+        agreement: { effectiveOn: '2026-11-02', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+        ...extra,
+      }),
+    );
+  it('late: 201 with a dateWarning naming the last day; in time (or posted in time): none', async () => {
+    const late = await review('2026-11-30');
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    const due = (late.body.deadlines as { kind: string; dueOn: string }[]).find((d) => d.kind === 'review_filing')?.dueOn as string;
+    expect(due < '2026-11-30').toBe(true);
+    const w = (late.body.dateWarnings ?? []) as string[];
+    expect(w.join('\n')).toContain(`申请期间的最后一日为${due}`);
+    expect(w.join('\n')).toContain('第七十五条不予受理');
+    const timely = await review('2026-11-10');
+    expect(timely.status).toBe(201);
+    expect(timely.body.dateWarnings).toBeUndefined();
+    // Posted on the last day, received later: filed on the postmark (CPL Art. 85(4)) — not late.
+    const posted = await review('2026-11-30', { postmarkOn: due });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    expect(posted.body.dateWarnings).toBeUndefined();
   });
 });
