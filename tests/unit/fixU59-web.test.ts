@@ -46,3 +46,19 @@ describe('fixU59 #2: 履行义务人 on a pre-arbitration agreement is not said 
     expect(f?.trackHint?.mediation).toContain('支付令');
   });
 });
+
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
+const { caseName } = await import('../../web/core.js');
+
+describe('fixU59 #5: a mediation or review application is named by its applicant and receipt, not a database id', () => {
+  it('the case number first; else 调解申请（name，date收到）; the id only with neither read; arbitration unchanged', () => {
+    const view = { id: 2, track: 'mediation', receivedOn: '2026-11-10', applicants: [{ name: '张三' }] };
+    expect(caseName(view)).toBe('调解申请（张三，2026-11-10收到）');
+    expect(caseName({ id: 3, track: 'review', receivedOn: '2026-11-20', applicantNames: ['李四', '王五'] })).toBe(
+      '仲裁审查申请（李四等，2026-11-20收到）',
+    );
+    expect(caseName({ ...view, caseNo: '聊劳人仲案字〔2026〕1号' })).toBe('聊劳人仲案字〔2026〕1号');
+    expect(caseName({ id: 4, track: 'review' })).toBe('仲裁审查申请#4');
+    expect(caseName({ id: 5, track: 'arbitration', receivedOn: '2026-11-10', applicants: [{ name: '张三' }] })).toBe('仲裁申请#5');
+  });
+});
