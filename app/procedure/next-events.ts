@@ -19,7 +19,8 @@ import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 
 /** Bracketed citations of articles (「（《…》第三十条）」, 「（第三十五条…第四十六条第（一）项）」) left out: the source gives them. */
-const withoutCitations = (text: string) => text.replace(/（[^（）]*(?:（[一二三四五六七八九十]+）[^（）]*)*）/g, (m) => (/第[一二三四五六七八九十百]+条/.test(m) ? '' : m));
+const withoutCitations = (text: string) =>
+  text.replace(/（[^（）]*(?:（[一二三四五六七八九十]+）[^（）]*)*）/g, (m) => (/第[一二三四五六七八九十百]+条/.test(m) ? '' : m));
 
 /**
  * fixU57 #3: what an act held back by a certain refusal is told with — the rule's own words, and for a hearing whose
