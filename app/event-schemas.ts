@@ -335,7 +335,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     // fixT57 #5 (LDMAL Art. 51): who the agreement orders to perform — the other side may apply for enforcement.
     obligorIds: z.array(Id).min(1, '至少一名当事人').max(100).refine(uniqueIds, '同一当事人不能出现两次').optional().openapi({
       description:
-        '调解协议（调解书）确定履行给付义务的当事人编号（申请人或被申请人）；不填为全体被申请人。一方逾期不履行的，由另一方申请强制执行（LDMAL Art. 51）',
+        '调解协议（调解书）确定履行给付义务的当事人编号（申请人或被申请人）；不填的，不记录履行义务人（不推定为任何一方）。仲裁中的调解书，一方逾期不履行的，由另一方申请强制执行（LDMAL Art. 51）；仲裁前调解（track mediation）的调解协议书不能申请强制执行：一方不履行的，另一方可以申请仲裁（Art. 15），就拖欠劳动报酬等事项达成的协议，劳动者可以申请支付令（Art. 16）',
     }),
   }),
   MEDIATION_FAILED: z.object({ reason: Reason.optional() }),

@@ -728,7 +728,7 @@ export const Proceedings = z
         }),
         obligorIds: z.array(Id).optional().openapi({
           description:
-            '调解协议确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；不填为全体被申请人，由另一方申请强制执行（LDMAL Art. 51）',
+            '调解书确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；未记录的不出现（不推定为任何一方）。一方逾期不履行的，由另一方申请强制执行（LDMAL Art. 51）',
         }),
         signatures: z.array(Signature),
         refusedBy: Id.nullable(),
@@ -745,7 +745,7 @@ export const Proceedings = z
         performanceDueOn: Day.nullable().optional().openapi({ description: '调解协议约定的履行期限届满之日（录入时）' }),
         obligorIds: z.array(Id).optional().openapi({
           description:
-            '调解协议确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；不填为全体被申请人，由另一方申请强制执行（LDMAL Art. 51）',
+            '仲裁前调解协议书确定履行给付义务的当事人（MEDIATION_AGREED obligorIds）；未记录的不出现（不推定为任何一方）。调解协议书不能申请强制执行：一方不履行的，另一方可以申请仲裁（LDMAL Art. 15），就拖欠劳动报酬等事项达成的协议，劳动者可以申请支付令（Art. 16）',
         }),
         referral: z
           .strictObject({

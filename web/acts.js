@@ -677,7 +677,13 @@ export const setsHearingDay = (type, body = {}) =>
  * as `day` (GET /api/calendar/day) says; without it, on a Saturday or Sunday —; a mediation amount above everything
  * claimed (it is what the statistics count as 调解金额).
  */
-export function actWarnings(type, c, body = {}, day = null, { documents = null, docNames = {}, methodNames = {} } = {}) {
+export function actWarnings(
+  type,
+  c,
+  body = {},
+  day = null,
+  { documents = null, docNames = {}, methodNames = {}, restDayByServer = false } = {},
+) {
   const out = [];
   if (type === 'SERVE') out.push(...servedAlready(c, body, docNames, methodNames));
   // A service recorded of a document the system makes but has not made for this case (ui44 M1: a 裁决书 recorded as
@@ -693,11 +699,15 @@ export function actWarnings(type, c, body = {}, day = null, { documents = null, 
     const wd = WEEKDAYS[new Date(`${on}T00:00:00Z`).getUTCDay()];
     if (day && day.date === on) {
       const unsure = day.provisional ? '（该年国家法定节假日安排尚未录入，仅按周末判断）' : '';
-      if (day.kind === 'holiday') out.push(`开庭日期 ${on} 为法定节假日${day.name ? `（${day.name}）` : ''}，请核对。`);
-      else if (day.kind === 'weekend') out.push(`开庭日期 ${on} 为${wd}（休息日），请核对${unsure}。`);
+      // fixU59 #3: a holiday or rest day the server's preview answered for is its warning (restDayHearingWarnings), said once.
+      if (day.kind === 'holiday') {
+        if (!restDayByServer) out.push(`开庭日期 ${on} 为法定节假日${day.name ? `（${day.name}）` : ''}，请核对。`);
+      } else if (day.kind === 'weekend') {
+        if (!restDayByServer) out.push(`开庭日期 ${on} 为${wd}（休息日），请核对${unsure}。`);
+      }
       // A year not yet loaded cannot say whether a weekday is a holiday: said, so that the date is checked.
       else if (day.provisional) out.push(`开庭日期 ${on}：该年国家法定节假日安排尚未录入，无法判断是否为法定节假日，请核对。`);
-    } else if (wd === '星期六' || wd === '星期日') {
+    } else if (!restDayByServer && (wd === '星期六' || wd === '星期日')) {
       out.push(`开庭日期 ${on} 为${wd}，请核对（法定节假日与调休以国家安排为准）。`);
     }
   }

@@ -1128,7 +1128,18 @@ export const caseName = (c) =>
   c.caseNo ??
   c.documentNo ??
   c.proceedings?.rejection?.documentNo ??
-  (c.track === 'mediation' ? `调解申请#${c.id}` : c.track === 'review' ? `仲裁审查申请#${c.id}` : `仲裁申请#${c.id}`);
+  (c.track === 'mediation' || c.track === 'review' ? applicationName(c) : `仲裁申请#${c.id}`);
+
+/**
+ * fixU59 #5: a mediation or review application with no number yet, as the clerk knows it — the applicant and the day it
+ * came (调解申请（张三，2026-11-10收到）), not the database's id; the id only where neither was read.
+ */
+function applicationName(c) {
+  const what = c.track === 'mediation' ? '调解申请' : '仲裁审查申请';
+  const names = c.applicantNames ?? (c.applicants ?? []).map((p) => p.name);
+  const who = names.length > 1 ? `${names[0]}等` : names[0];
+  return who && c.receivedOn ? `${what}（${who}，${c.receivedOn}收到）` : `${what}#${c.id}`;
+}
 
 /** A small CSV writer for lists on screen: cells that a spreadsheet would run as formulas are neutralised (web/cells.js). */
 export function csvBlob(header, rows) {

@@ -273,6 +273,11 @@ export const EVENT_FORMS = {
       label: '履行义务人',
       kind: 'parties',
       hint: '调解协议确定履行给付义务的当事人（申请执行时据此核对申请人）；不选的，不记录履行义务人',
+      // fixU59 #2: a pre-arbitration agreement is not enforced (LDMAL Arts. 15–16): nothing to check an enforcement against.
+      trackHint: {
+        mediation:
+          '调解协议书确定履行给付义务的当事人；不选的，不记录履行义务人。调解协议书不能申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（《劳动争议调解仲裁法》第十五条）；就拖欠劳动报酬等事项达成的协议，用人单位逾期不履行的，劳动者可以申请支付令（第十六条）',
+      },
     },
   ],
   MEDIATION_FAILED: [reason(true, '未达成协议的原因')],

@@ -201,7 +201,7 @@ export function defensePeriodWarnings(
       if (a.on <= lastHeld || a.on > actOn) continue;
       const role = a.side === 'third_party' ? '第三人' : '被申请人';
       out.push(
-        `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第一款），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
+        `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第（一）项），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
       );
     }
     // legal51c M2: a tribunal formed (again) after the last hearing held — re-formed on a conversion to the ordinary

@@ -2261,9 +2261,19 @@ function joinedAfterHearingRule(ctx: CaseContext, ev: ProcEvent): Violation | nu
   return v(
     'party-joined-after-hearing',
     'LDMAL Arts. 23, 30, 35–36; Rules Arts. 38, 46(1)',
-    `追加的${who}在最后一次开庭（${last}）之后参加仲裁，此后未再开庭，未经开庭审理：被追加的当事人有权自收到仲裁申请书副本之日起十日内答辩（《劳动争议调解仲裁法》第三十条），仲裁庭应当书面通知其开庭日期并开庭审理（第三十五条、第三十六条；《劳动人事争议仲裁办案规则》第三十八条、第四十六条第一款）。请书面通知全体当事人再次开庭后再作出裁决`,
+    `追加的${who}在最后一次开庭（${last}）之后参加仲裁，此后未再开庭，未经开庭审理：被追加的当事人有权自收到仲裁申请书副本之日起十日内答辩（《劳动争议调解仲裁法》第三十条），仲裁庭应当书面通知其开庭日期并开庭审理（第三十五条、第三十六条；《劳动人事争议仲裁办案规则》第三十八条、第四十六条第（一）项）。请书面通知全体当事人再次开庭后再作出裁决`,
     i >= 0 ? `items.${i}.obligorIds` : undefined,
   );
+}
+
+/**
+ * fixU59 #1: what refuses an award (ISSUE_AWARD, PARTIAL_AWARD) whatever its payload — a pending jurisdiction objection
+ * or recusal (Rules Arts. 10, 12), an added party not served (Rules Art. 46(1)), a respondent added after the last
+ * hearing and not heard since (LDMAL Arts. 30, 35–36). One home: the rule (ADDED_RULES) and next-events' `blocked`
+ * (app/procedure/next-events.ts) both ask it. (Judged on the act's day: served or heard by today, by no earlier day.)
+ */
+export function awardCaseRefusal(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  return meritsBlocked(ctx, { recorder: false }) ?? additionsUnserved(ctx, ev) ?? joinedAfterHearingRule(ctx, ev);
 }
 
 /**
@@ -2485,16 +2495,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
   MEDIATION_AGREED: (ctx) => (ctx.mediation ? consentViolation(ctx, 'settle', { on: ctx.mediation.startedOn }) : null),
   WITHDRAW: (ctx, ev) => (ctx.acceptedOn ? (consentViolation(ctx, 'withdraw', {}) ?? counterclaimStanding(ctx, ev)) : null),
   HOLD_HEARING: (ctx) => meritsBlocked(ctx, { recorder: true }),
-  PARTIAL_AWARD: (ctx, ev) =>
-    meritsBlocked(ctx, { recorder: false }) ??
-    additionsUnserved(ctx, ev) ??
-    joinedAfterHearingRule(ctx, ev) ??
-    tribunalChangedRule(ctx, ev),
-  ISSUE_AWARD: (ctx, ev) =>
-    meritsBlocked(ctx, { recorder: false }) ??
-    additionsUnserved(ctx, ev) ??
-    joinedAfterHearingRule(ctx, ev) ??
-    tribunalChangedRule(ctx, ev),
+  PARTIAL_AWARD: (ctx, ev) => awardCaseRefusal(ctx, ev) ?? tribunalChangedRule(ctx, ev),
+  ISSUE_AWARD: (ctx, ev) => awardCaseRefusal(ctx, ev) ?? tribunalChangedRule(ctx, ev),
   ACCEPT_REVIEW: (ctx, ev) => {
     // Rules Art. 75: an agreement that confirms a labor relationship is not accepted for review.
     if (ctx.claims.some((c) => c.category === 'confirm_relationship'))

@@ -413,6 +413,21 @@ export async function createCase(
 }
 
 /**
+ * fixU59 #5 — Rules Arts. 74–75: a review application filed (its postmark, else its receipt) after the last day of the
+ * period from the agreement taking effect — the `review_filing` deadline the case shows — is said at registration,
+ * naming that day; ACCEPT_REVIEW refuses it (review-filing-15-days) and REJECT_REVIEW takes it (ground `late`).
+ */
+function lateReviewWarnings(input: CaseCreate, deadlines: readonly { kind: string; dueOn: string | null }[]): string[] {
+  const due = input.track === 'review' ? deadlines.find((d) => d.kind === 'review_filing')?.dueOn : null;
+  const filedOn = input.postmarkOn && input.postmarkOn < input.receivedOn ? input.postmarkOn : input.receivedOn;
+  if (!due || filedOn <= due) return [];
+  const filed = filedOn === input.receivedOn ? `${filedOn}收到` : `邮戳日期${filedOn}（${input.receivedOn}收到）`;
+  return [
+    `本仲裁审查申请${filed}，已超过申请期间：调解协议于${input.agreement?.effectiveOn}生效，申请期间的最后一日为${due}（《劳动人事争议仲裁办案规则》第七十四条）。逾期提出的，依第七十五条不予受理；请核对调解协议生效日期与收件日期`,
+  ];
+}
+
+/**
  * POST /api/cases: an arbitration application (申请), with track "mediation" a pre-arbitration mediation, with track
  * "review" an application for arbitral review of a mediation agreement (Rules Arts. 74–79). An arbitration application
  * answers with warnings of earlier cases between the same parties (Rules Arts. 34, 39) — never a refusal.
@@ -484,7 +499,10 @@ export async function registerCase(
     { calendarVersion: versions.calendar },
   );
   // sec51 M1: a receipt long before today is most often a mistyped year (LDMAL Arts. 27, 29): said, not refused.
-  const dateWarnings = staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays);
+  const dateWarnings = [
+    ...staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays),
+    ...lateReviewWarnings(input, view.deadlines),
+  ];
   // fixA53 (legal53a M2, L2, L3): one agent for both sides, an agent lacking his relationship or firm, an employer's
   // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.
   const partyWarnings = [

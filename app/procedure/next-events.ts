@@ -4,6 +4,7 @@ import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import {
+  awardCaseRefusal,
   challengedActorRefusal,
   deemWithdrawnNoticeRefusal,
   defaultAwardNoticeRefusal,
@@ -17,6 +18,10 @@ import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 
+/** Bracketed citations of articles (「（《…》第三十条）」, 「（第三十五条…第四十六条第（一）项）」) left out: the source gives them. */
+const withoutCitations = (text: string) =>
+  text.replace(/（[^（）]*(?:（[一二三四五六七八九十]+）[^（）]*)*）/g, (m) => (/第[一二三四五六七八九十百]+条/.test(m) ? '' : m));
+
 /**
  * fixU57 #3: what an act held back by a certain refusal is told with — the rule's own words, and for a hearing whose
  * notice is not proven (or was late) the way on: a new hearing with its notice served (LDMAL Arts. 35–36; Rules Art. 39).
@@ -25,7 +30,8 @@ import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation
  */
 function blockedReason(v: Violation, c: CaseRecord): string {
   // fixM58 #1: the parties named as the 422 for the same rule names them (namedRefusalDetail), not numbered.
-  const detail = namedRefusalDetail(v.detail, c);
+  // fixU59 #1: a refusal whose words cite articles in brackets (party-joined-after-hearing) is told without them here.
+  const detail = withoutCitations(namedRefusalDetail(v.detail, c));
   if (v.rule === 'hearing-notice-not-proven' || v.rule === 'default-award-notice-not-proven')
     return `${detail}。请送达开庭通知后另行排期开庭`;
   if (v.rule === 'absence-notice-late') return `${detail}。请另行排期开庭，并按期送达开庭通知`;
@@ -49,8 +55,10 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   // and for a referral to arbitration within a running mediation's 15 days (med50 L1: LDMAL Art. 14(3), mediation-15-days).
   const certain: [EventType, (ev: Parameters<typeof deemWithdrawnNoticeRefusal>[1]) => Violation | null][] = [
     ['DEEM_WITHDRAWN', (ev) => deemWithdrawnNoticeRefusal(snap.context, ev)],
-    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev)],
-    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev)],
+    // fixU59 #1: and what refuses any award of the case as it stands (rules.ts awardCaseRefusal: an added party not
+    // served, a respondent added after the last hearing unheard, a pending objection or recusal).
+    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) ?? awardCaseRefusal(snap.context, ev)],
+    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) ?? awardCaseRefusal(snap.context, ev)],
     [
       'REFER_TO_ARBITRATION',
       (ev) => {

@@ -573,7 +573,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           h('legend', f.label, f.required ? h('span.req', { 'aria-hidden': 'true' }, '*') : null),
           list.node,
           // fixL58 #4: the field's hint, where it has one (who is meant when none is picked).
-          f.hint ? h('span.small.muted', f.hint) : null,
+          (f.trackHint?.[c.track] ?? f.hint) ? h('span.small.muted', f.trackHint?.[c.track] ?? f.hint) : null,
           h('span.field-error', { 'data-error-for': path }),
         ),
       );
@@ -855,6 +855,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
     // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
+    // Whether the server previewed the act (its warnings then include a rest day, fixU59 #3).
+    let previewed = false;
     let deemedOn = null;
     // ui50 L: the case changed since this page was drawn (another tab recorded 中止审理): said, and the deadlines
     // compared are the latest, not the page's.
@@ -885,6 +887,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
         } else if (p && !(p instanceof Error)) {
           if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
+          previewed = true;
         }
         if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
           const latest = await api('GET', `/api/cases/${c.id}`).catch(() => null);
@@ -915,7 +918,12 @@ async function eventForm(c, type, done, screen, opened = {}) {
     }
     const repeated = type === 'VOID_REGISTRATION' ? sameApplicationWarning(c, voidCandidates, body.duplicateOf) : null;
     // ui50 L: a late award is warned of once — the browser's words (届满日, 预计), the server's like one left out.
-    const own = actWarnings(type, c, body, day, { documents, docNames: serviceDocNames(), methodNames: METHODS });
+    const own = actWarnings(type, c, body, day, {
+      documents,
+      docNames: serviceDocNames(),
+      methodNames: METHODS,
+      restDayByServer: previewed,
+    });
     const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
     const warnings = [
       ...own,
@@ -1195,7 +1203,8 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
         ? p.message
         : null;
     const said = p && !(p instanceof Error) && Array.isArray(p.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
-    const dayWarnings = actWarnings(type, c, { hearingOn: dateInput.value }, day);
+    // fixU59 #3: a rest day is the server's warning when its preview answered (said once).
+    const dayWarnings = actWarnings(type, c, { hearingOn: dateInput.value }, day, { restDayByServer: Boolean(p && !(p instanceof Error)) });
     fill(box, [
       refusal ? h('p.alert.bad.hearing-refusal', refusal) : null,
       ...[...dayWarnings, ...said].map((w) => h('p.warn.act-warning', w)),

@@ -1240,10 +1240,10 @@ export function registerForm(track = 'arbitration', edit = null) {
           'zc.casewarnings',
           JSON.stringify({ caseId: c.id, warnings: c.warnings ?? [], notes: c.partyWarnings ?? [] }),
         );
-      sessionStorage.setItem(
-        'zc.caseflash',
-        c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done,
-      );
+      // fixU59 #5: the registration's date warnings (a review application past its period, a receipt long ago) are said.
+      const dated = (c.dateWarnings ?? []).join('；');
+      const flash = c.limitation?.status === 'expired' ? `${done}时效提示：${c.limitation.explanation ?? '可能已超过仲裁时效'}` : done;
+      sessionStorage.setItem('zc.caseflash', dated ? `${flash}请核对：${dated}` : flash);
       location.hash = `#/cases/${c.id}`;
     } catch (err) {
       // A refused request is final for its key; a lost answer (network) may be retried with the same key. A
