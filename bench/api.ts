@@ -301,17 +301,17 @@ async function main() {
     // is loaded at a time; other clusters and databases on the machine are not counted): where a write's cost lies, in
     // Node or in the database.
     const measured = async (base: string, pid: number | undefined, plan: Plan, seconds: number) => {
-      const database = pg
-        ? databaseName(base === zcBase ? (process.env.DATABASE_URL as string) : (process.env.FLOOR_DATABASE_URL as string))
-        : undefined;
+      const url = base === zcBase ? (process.env.DATABASE_URL as string) : (process.env.FLOOR_DATABASE_URL as string);
+      const database = pg ? databaseName(url) : undefined;
+      const port = pg ? Number(new URL(url).port || 5432) : undefined;
       const before = processCpuMs(pid);
       const mainBefore = processCpuMs(pid, { mainThread: true });
-      const dbBefore = pg ? postgresCpuMs(database) : null;
+      const dbBefore = pg ? postgresCpuMs(database, port) : null;
       // A one-shot plan used up by earlier turns sends nothing: a turn of no requests.
       const r = (await runClient(base, plan, seconds, CONNECTIONS)).all ?? { requests: 0, seconds, rps: 0, p50: 0, p99: 0, errors: 0 };
       const after = processCpuMs(pid);
       const mainAfter = processCpuMs(pid, { mainThread: true });
-      const dbAfter = pg ? postgresCpuMs(database) : null;
+      const dbAfter = pg ? postgresCpuMs(database, port) : null;
       return {
         r,
         cpuMs: before === null || after === null ? null : after - before,
