@@ -25,19 +25,38 @@ export function processCpuMs(pid: number | undefined, opts: { mainThread?: boole
  * readings takes its time with it, so this is meant for a pool that keeps its connections (the bench's servers do).
  * Null where there is no /proc.
  */
-export function postgresCpuMs(database?: string): number | null {
+export function postgresCpuMs(database?: string, port?: number): number | null {
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x));
   } catch {
     return null;
   }
+  // With `port`: only the processes of the cluster whose postmaster was started with `-p <port>` (every throwaway of
+  // scripts/pg-throwaway.sh is) — two benches on one machine whose databases share a name (perfP59: both helpers' `zcb`)
+  // counted each other's backends. No such postmaster (a port set in postgresql.conf): every cluster, as before.
+  const postmasters = new Set<string>();
+  if (port !== undefined)
+    for (const pid of pids) {
+      try {
+        const words = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        if (!/\/postgres$/.test(words[0] ?? '')) continue;
+        const i = words.indexOf('-p');
+        if (i >= 0 && words[i + 1] === String(port)) postmasters.add(pid);
+      } catch {
+        // gone meanwhile
+      }
+    }
   let total = 0;
   for (const pid of pids) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (comm !== 'postgres') continue;
+      if (postmasters.size) {
+        const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+        if (!postmasters.has(pid) && !postmasters.has(ppid ?? '')) continue;
+      }
       if (database !== undefined) {
         const words = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().split(/\s+/);
         if (words[0] !== 'postgres:' || words[2] !== database) continue;
