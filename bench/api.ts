@@ -232,7 +232,8 @@ async function main() {
   const adminPassword = 'bench-admin-password-2026';
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  const zc = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
+  const zcFlags = (process.env.BENCH_ZC_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const zc = spawn(process.execPath, [...profile, ...zcFlags, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -242,7 +243,7 @@ async function main() {
       LOG_LEVEL: 'silent',
       SCHEDULER_HOUR: '-1',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_ZC_STDOUT ? fs.openSync(process.env.BENCH_ZC_STDOUT, 'w') : 'ignore', 'inherit'],
   });
   // BENCH_FLOOR_SERVER: the floor's script where this checkout is not next to ../shared (a worktree elsewhere).
   const floorScript = process.env.BENCH_FLOOR_SERVER || path.resolve(root, '../shared/bench/floor-server.mjs');
