@@ -99,7 +99,9 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: number, acceptedOn: '2026-11-24', effectiveOn: '2026-12-01' });
     expect(p.caseJson.mediation).toMatchObject({
       terms: '被申请人于2026年12月31日前支付申请人工资5000元',
-      agreedOn: '2026-11-18',
+      // fixA59 #3b: the day reached (not recorded here: null), its effective day as effectiveOn (it was agreedOn before).
+      agreedOn: null,
+      effectiveOn: '2026-11-18',
       confirmedOn: '2026-11-27',
       organization: '某某街道劳动争议调解委员会',
     });
