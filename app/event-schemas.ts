@@ -379,7 +379,11 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
   }),
   EXTEND_TIME_LIMIT: z.object({
     days: z.number().int().min(1, '至少延长1日').max(365),
-    reason: Reason.optional(),
+    // fixD59 #2: LDMAL Art. 43(1)'s condition, printed in the 决定书 (因…，经本委主任批准); absent, the act is warned of.
+    reason: Reason.optional().openapi({
+      description:
+        '延长审理期限的理由（劳动争议调解仲裁法第四十三条第一款：案情复杂需要延期的），如“案情复杂，需要等待工伤认定结论”；写入延长审理期限决定书（因……，经本委主任批准）。未填写的，予以记录并提示',
+    }),
     approvedOn: IsoDate.optional().openapi({
       description: '仲裁委员会主任批准延长之日（劳动争议调解仲裁法第四十三条第一款）；在期限内批准、事后补录的，按该日判断',
     }),

@@ -9,6 +9,10 @@
  *   composition notified (LDMAL Art. 32), the hearing scheduled, its notice served; the hearing itself on a working day no earlier than 21 days after receipt and leaving the whole hearing-notice period (LDMAL Art. 35;
  *   Rules Art. 38: at least 5 days, working days by Rules Art. 80 [R], configurable) after the notice;
  * - the award 10 days after the hearing, on a working day.
+ *
+ * fixD59 #3 (docs59): no act on a rest day — the application is received on a working day (`demoReceivedOn`), a
+ * 不予受理 on the 2nd working day after receipt (LDMAL Art. 29: within 5 days; it was dated 10-01, 国庆节, for 09-28),
+ * a mediation-track agreement on the first working day from the 6th day after receipt.
  */
 import type { OfficialCalendar } from '../workflows/calendar.ts';
 import { addDays } from '../workflows/dates.ts';
@@ -25,6 +29,13 @@ export interface DemoDates {
   hearingOn: string;
   signOn: string;
   awardOn: string;
+  rejectOn: string;
+  agreedOn: string;
+}
+
+/** The working day on or after `day` the demo application is received on (a year not loaded: provisional). */
+export function demoReceivedOn(calendar: OfficialCalendar, day: string): string {
+  return workingDayFrom(calendar.provisionalView(), day);
 }
 
 export function demoDates(calendar: OfficialCalendar, periods: Periods, receivedOn: string): DemoDates {
@@ -42,5 +53,19 @@ export function demoDates(calendar: OfficialCalendar, periods: Periods, received
   const hearingOn = workingDayFrom(cal, [earliest, wanted].sort()[1] as string);
   const signOn = after(hearingOn, 2);
   const awardOn = workingDayFrom(cal, addDays(hearingOn, 10));
-  return { acceptOn, respondNoticeOn, tribunalOn, tribunalNoticeOn, scheduleOn, hearingNoticeOn, hearingOn, signOn, awardOn };
+  const rejectOn = after(receivedOn, 2);
+  const agreedOn = workingDayFrom(cal, addDays(receivedOn, 6));
+  return {
+    acceptOn,
+    respondNoticeOn,
+    tribunalOn,
+    tribunalNoticeOn,
+    scheduleOn,
+    hearingNoticeOn,
+    hearingOn,
+    signOn,
+    awardOn,
+    rejectOn,
+    agreedOn,
+  };
 }

@@ -21,7 +21,7 @@ import { createLogger } from '../server/logger.ts';
 import { addDays, chineseDate } from '../workflows/dates.ts';
 import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { DISTRICTS } from '../workflows/reference.ts';
-import { demoDates } from './seed-demo-dates.ts';
+import { demoDates, demoReceivedOn } from './seed-demo-dates.ts';
 
 const config = loadConfig();
 const seedToday = process.env.SEED_TODAY;
@@ -164,7 +164,8 @@ for (let i = 0; i < 36; i++) {
   const district = DISTRICTS[i % DISTRICTS.length] as string;
   const region = REGIONS[district] ?? '371500';
   const [empName, empCode] = pick(EMPLOYERS);
-  const receivedOn = addDays(today, -(150 - i * 4));
+  // fixD59 #3: received on a working day, as every act of the seed is dated (scripts/seed-demo-dates.ts).
+  const receivedOn = demoReceivedOn(calendar, addDays(today, -(150 - i * 4)));
   const collective = i % 12 === 5;
   const nApplicants = collective ? 11 : 1 + rnd(2);
   const applicants = Array.from({ length: nApplicants }, (_, k) => ({
@@ -213,7 +214,7 @@ for (let i = 0; i < 36; i++) {
       await call('POST', `/api/cases/${c.id}/events`, tokens['mediator-liu'] as string, {
         type: 'MEDIATION_AGREED',
         terms: '被申请人于十日内支付拖欠工资',
-        occurredOn: addDays(receivedOn, 6),
+        occurredOn: on.agreedOn,
       });
     continue;
   }
@@ -222,7 +223,7 @@ for (let i = 0; i < 36; i++) {
     call('POST', `/api/cases/${c.id}/events`, tokens[who] as string, { type, occurredOn: on, ...extra });
   if (stage === 0) continue; // awaiting the acceptance decision
   if (i % 17 === 3) {
-    await ev('clerk-wang', 'REJECT', addDays(receivedOn, 3), { reason: '申请人与被申请人之间不存在劳动关系争议，不属于受案范围' });
+    await ev('clerk-wang', 'REJECT', on.rejectOn, { reason: '申请人与被申请人之间不存在劳动关系争议，不属于受案范围' });
     continue;
   }
   // sec51 M1: an acceptance recorded in a later year than it was made numbers the case in its year — the clerk confirms it

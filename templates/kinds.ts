@@ -140,6 +140,12 @@ export interface RecordText {
    * official holiday schedule).
    */
   extensionDueOn?: string | null;
+  /**
+   * fixD59 #1 (LDMAL Art. 43(1); Rules Art. 47): per suspension, in the order of ctx.suspensions, the last day of the award
+   * limit where the suspension began after it (workflows/deadlines.ts `limitRanOutBefore`, the clock SUSPEND's warning
+   * judges on), else null: such a suspension deducts nothing, and the parties may sue.
+   */
+  limitRanOutBefore?: (string | null)[];
   /** Display name of whoever recorded each TRANSFER_TO_COURT, in the order of ctx.transfers. */
   transferRecordedBy?: (string | null)[];
   /**
@@ -2376,12 +2382,25 @@ function resumeNotice(d: DocInput): DocSpec[] {
         },
         {
           kind: 'para',
-          text: '本案审理期限（《中华人民共和国劳动争议调解仲裁法》第四十三条）自恢复审理之日起继续计算，中止审理期间不计入审理期限（《劳动人事争议仲裁办案规则》第四十六条）。',
+          text:
+            limitRanOut(d, s) ??
+            '本案审理期限（《中华人民共和国劳动争议调解仲裁法》第四十三条）自恢复审理之日起继续计算，中止审理期间不计入审理期限（《劳动人事争议仲裁办案规则》第四十六条）。',
         },
         { kind: 'para', text: '特此通知。' },
       ],
     },
   ];
+}
+
+/**
+ * fixD59 #1 (docs59): a suspension begun after the award limit ran out (the record's `limitRanOutBefore`, never worked out
+ * here) deducts nothing from it (Rules Art. 47) and nothing "continues" on resumption: the limit ran out that day, and
+ * the parties may sue on the dispute (LDMAL Art. 43(1)). Null for a suspension begun within the limit.
+ */
+function limitRanOut(d: DocInput, s: DocInput['ctx']['suspensions'][number]): string | null {
+  const due = d.record.limitRanOutBefore?.[d.ctx.suspensions.indexOf(s)];
+  if (!due) return null;
+  return `本案审理期限已于${chineseDate(due)}届满，本次中止审理始于审理期限届满之后，中止审理期间不扣除审理期限（《劳动人事争议仲裁办案规则》第四十七条）。依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，当事人可以就该劳动争议事项向人民法院提起诉讼。`;
 }
 
 /** 本委于…受理 (or, an application not accepted yet, the day it was received), as the decisions state it. */
@@ -2525,7 +2544,8 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
-        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。`,
+        // fixD59 #1: begun after the award limit ran out, it says so (LDMAL Art. 43(1)): nothing is deducted.
+        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。${limitRanOut(d, s) ?? ''}`,
         dateOn: s.from,
       };
     },

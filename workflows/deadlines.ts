@@ -464,6 +464,26 @@ export function extendedLimitDueOn(
   periods: Periods,
   ext: { days: number; approvedOn: string } | null = ctx.extension,
 ): string | null {
+  const c = extendedLimitClock(ctx, cal, periods, ext);
+  return c?.dueOn && !c.provisional && !c.pausedNow ? c.dueOn : null;
+}
+
+/**
+ * fixD59 #2: the year without the official schedule the extended limit's last day falls in (or runs through), where it
+ * is only provisional — the extension 决定书 names the new last day (LDMAL Art. 43(1); Rules Art. 45) and is not issued
+ * on a guess; null when it is exact (or unknown for another reason).
+ */
+export function extendedLimitMissingYear(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): number | null {
+  const c = extendedLimitClock(ctx, cal, periods, ctx.extension);
+  return c?.provisional && !c.pausedNow ? (c.missingYear ?? null) : null;
+}
+
+function extendedLimitClock(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+  ext: { days: number; approvedOn: string } | null,
+): AwardClock | null {
   if (!ext || !ctx.acceptedOn) return null;
   const on = ext.approvedOn;
   const clockRestarts = ctx.clockRestarts.filter((r) => r.on <= on);
@@ -478,8 +498,29 @@ export function extendedLimitDueOn(
     suspensions: ctx.suspensions.filter((s) => s.from <= on).map((s) => (s.to && s.to <= on ? s : { ...s, to: null })),
     services: ctx.services.filter((sv) => (sv.publishedOn ?? sv.servedOn) <= on),
   };
-  const c = awardClock(then, cal, periods, on);
-  return c?.dueOn && !c.provisional && !c.pausedNow ? c.dueOn : null;
+  return awardClock(then, cal, periods, on);
+}
+
+/**
+ * fixD59 #1 (LDMAL Art. 43(1); Rules Art. 47): the last day of the award limit where a suspension begun `from` began
+ * after it — the limit had run out, the suspension deducts nothing and the parties may sue. The clock SUSPEND's warning
+ * judges on (app/procedure/apply-event.ts lateSuspensionWarnings), read on the case as it stood that day: the earlier
+ * suspensions, the restarts, the extension and the public notices up to it; the award or closure not yet. Null when the
+ * suspension began within the limit, or the last day is only provisional (a year without the official schedule).
+ */
+export function limitRanOutBefore(ctx: MachineContext, cal: OfficialCalendar, periods: Periods, from: string): string | null {
+  if (!ctx.acceptedOn) return null;
+  const then: MachineContext = {
+    ...ctx,
+    award: null,
+    closure: null,
+    clockRestarts: ctx.clockRestarts.filter((r) => r.on <= from),
+    extension: ctx.extension && ctx.extension.approvedOn <= from ? ctx.extension : null,
+    suspensions: ctx.suspensions.filter((s) => s.from < from),
+    services: ctx.services.filter((sv) => (sv.publishedOn ?? sv.servedOn) <= from),
+  };
+  const c = awardClock(then, cal, periods, from);
+  return c?.dueOn && !c.provisional && from > c.dueOn ? c.dueOn : null;
 }
 
 /** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */

@@ -22,7 +22,7 @@ import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
 import { cstDate } from '../../workflows/dates.ts';
-import { extendedLimitDueOn } from '../../workflows/deadlines.ts';
+import { extendedLimitDueOn, extendedLimitMissingYear, limitRanOutBefore } from '../../workflows/deadlines.ts';
 import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
@@ -269,6 +269,43 @@ async function unlessIssuedMeanwhile<
 }
 
 /**
+ * fixD59 #1 (docs59): the suspension 决定书 and the 恢复审理通知书 say where the award limit had run out before the
+ * suspension began (LDMAL Art. 43(1); Rules Art. 47) — on the deadlines' own clock (workflows/deadlines.ts), not
+ * worked out by the template.
+ */
+async function limitsRunOut(
+  deps: Deps,
+  k: Parameters<Deps['calendar']['get']>[0],
+  ctx: MachineContext,
+  req: DocumentRequest,
+): Promise<{ limitRanOutBefore?: (string | null)[] }> {
+  const asks = req.kind === 'resume_notice' || (req.kind === 'decision' && req.matter === 'suspension');
+  if (!asks || !ctx.suspensions.length) return {};
+  const cal = await deps.calendar.get(k);
+  return { limitRanOutBefore: ctx.suspensions.map((s) => limitRanOutBefore(ctx, cal, deps.periods, s.from)) };
+}
+
+/**
+ * fixD59 #2 (docs59): the extension 决定书 names the extended limit's last day (LDMAL Art. 43(1); Rules Art. 45); while
+ * that day falls in (or runs through) a year whose official holiday schedule is not loaded it is only provisional, and
+ * the decision is refused (422 `calendar-data-missing`, as the deadline calculator refuses) rather than issued without it.
+ */
+async function refuseProvisionalExtension(
+  deps: Deps,
+  k: Parameters<Deps['calendar']['get']>[0],
+  ctx: MachineContext,
+  req: DocumentRequest,
+) {
+  if (req.kind !== 'decision' || req.matter !== 'extension' || !ctx.extension) return;
+  const year = extendedLimitMissingYear(ctx, await deps.calendar.get(k), deps.periods);
+  if (year === null) return;
+  throw unprocessable(
+    `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：延长审理期限决定书须写明延长后的审理期限届满日（《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`,
+    { rule: 'calendar-data-missing', missingYear: year, field: 'matter' },
+  );
+}
+
+/**
  * legal58b #2: what a 决定书 prints, as a hash kept with it — its text is the record's (the extended limit, the
  * suspension's day…), which a date correction or a calendar year loaded can move after it was issued. Other kinds: null
  * (an award's text is fixed once issued, Rules Art. 54; a 补正 is an act per its text).
@@ -339,6 +376,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const unsigned = ctx.mediation?.agreedOn && !ctx.mediation.signatures.length && !ctx.closure;
   const noTribunal = input.kind === 'mediation_document' && unsigned ? mediationNeedsTribunal(ctx) : null;
   if (noTribunal) throw ruleRefusal(noTribunal);
+  await refuseProvisionalExtension(deps, k, ctx, input);
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
@@ -450,6 +488,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       record: {
         ...recordText(events),
         extensionDueOn: ctx.extension ? extendedLimitDueOn(ctx, await deps.calendar.get(k), deps.periods) : null,
+        ...(await limitsRunOut(deps, k, ctx, req)),
       },
     });
   } catch (e) {

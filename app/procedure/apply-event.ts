@@ -177,6 +177,17 @@ function supersededExtensionWarnings(ctx: CaseContext, payload: Record<string, u
   ];
 }
 
+/**
+ * fixD59 #2 (docs59): LDMAL Art. 43(1) extends the limit where 案情复杂需要延期 — the condition is recorded (`reason`)
+ * and printed in the 决定书 (因…，经本委主任批准); one approved without it is recorded, with a warning.
+ */
+function extensionReasonWarnings(payload: Record<string, unknown>): string[] {
+  if (typeof payload.reason === 'string' && payload.reason.trim()) return [];
+  return [
+    '未记录延长审理期限的理由（reason）：案情复杂需要延期的，经仲裁委员会主任批准，方可延长审理期限（《劳动争议调解仲裁法》第四十三条第一款），延长审理期限决定书将不写明延期理由；请补充记录',
+  ];
+}
+
 /** The day in the body an act sent without occurredOn is dated by (server/http/events.ts actDayField): its name, and
  * what stays judged on it (reviewer s49 M4: the periods after a court's ruling run from its service, not from it). */
 const ACT_DAY_LABELS: Record<string, { name: string; stays: string }> = {
@@ -1215,6 +1226,7 @@ async function decide(
         : [],
       // legal51b M1: an extension approved before a restart recorded since, entered late — the superseded period's.
       ev.type === 'EXTEND_TIME_LIMIT' ? supersededExtensionWarnings(ctx, payload, ev.occurredOn) : [],
+      ev.type === 'EXTEND_TIME_LIMIT' ? extensionReasonWarnings(payload) : [],
       // An award after the limit (LDMAL Art. 43(1)).
       lateAwardWarnings(ev, deadlines),
       // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.

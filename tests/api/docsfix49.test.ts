@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/knex.ts';
+import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
@@ -22,17 +24,30 @@ async function packageOf(c: { id: number }, purpose: string) {
 }
 
 /** `npm run seed:demo` with SEED_TODAY pinned, into a throwaway SQLite database (a child process: the seed runs top-level). */
-function seedOn(today: string): Promise<{ code: number | null; out: string }> {
+function seedOn(today: string): Promise<{ code: number | null; out: string; acts: { type: string; on: string }[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docsfix49-seed-'));
-  const env = { ...process.env, SEED_TODAY: today, DATABASE_URL: `sqlite://${path.join(dir, 'seed.db')}` };
+  const url = `sqlite://${path.join(dir, 'seed.db')}`;
+  const env = { ...process.env, SEED_TODAY: today, DATABASE_URL: url };
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts'], { env });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
-    p.on('close', (code) => {
+    p.on('close', async (code) => {
+      // fixD59 #3: the days the seed dated its acts (and its applications' receipt) on, read before the file goes.
+      let acts: { type: string; on: string }[] = [];
+      if (code === 0) {
+        const db = openDatabase(url);
+        const events = (await db.knex('case_events').select('type', 'occurred_on')) as { type: string; occurred_on: string }[];
+        const cases = (await db.knex('cases').select('received_on')) as { received_on: string }[];
+        acts = [
+          ...events.map((e) => ({ type: e.type, on: e.occurred_on })),
+          ...cases.map((c) => ({ type: 'receivedOn', on: c.received_on })),
+        ];
+        await db.close();
+      }
       fs.rmSync(dir, { recursive: true, force: true });
-      resolve({ code, out });
+      resolve({ code, out, acts });
     });
   });
 }
@@ -40,11 +55,25 @@ function seedOn(today: string): Promise<{ code: number | null; out: string }> {
 describe.skipIf(process.env.SKIP_SEED === '1')('docsfix49 L3: the demo seed runs on any day of the year', () => {
   // The reported day (a collective case noticed before 国庆), after the Spring Festival, and a year whose holidays are
   // not loaded (provisional calendar).
-  for (const today of ['2026-12-05', '2027-02-20', '2029-01-02']) {
-    it(`SEED_TODAY=${today}`, { timeout: 60_000 }, async () => {
+  // fixD59 #3: 2027-02-13 seeds the 不予受理 of an application received 2026-09-28 (it was dated 10-01, 国庆节).
+  for (const today of ['2026-12-05', '2027-02-13', '2027-02-20', '2029-01-02']) {
+    // A child process seeding 36 cases over HTTP: minutes on a loaded machine (fixD59 measured 105 s beside other suites).
+    it(`SEED_TODAY=${today}`, { timeout: 300_000 }, async () => {
       const r = await seedOn(today);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('seeded 36 applications');
+      // fixD59 #3 (docs59: a 不予受理 dated 10-01, 国庆节): every act of the seed, and every receipt, on a working day
+      // (README) — as the seed's calendar reads the day (a year not loaded: its weekends and law-fixed holidays).
+      expect(r.acts.length).toBeGreaterThan(36);
+      const days = [...new Set(r.acts.map((x) => x.on))];
+      const rest: string[] = [];
+      for (const day of days) {
+        const d = await t.api(a.tokens.clerk).get(`/api/calendar/day?date=${day}`);
+        expect(d.status, JSON.stringify(d.body)).toBe(200);
+        if (d.body.rest) rest.push(day);
+      }
+      // Bookkeeping entries (a document generated) bear the day they were made — SEED_TODAY itself, a Saturday here.
+      expect(r.acts.filter((x) => rest.includes(x.on) && !BOOKKEEPING_EVENTS.includes(x.type))).toEqual([]);
     });
   }
 });

@@ -234,23 +234,23 @@ describe(`fixC58 — the extension 决定书 issued before its year was loaded (
     return { id: doc.id, text: flat(pdfRaw(await downloadDocument(t, a.tokens.chair, doc.id))) };
   };
 
-  it('#2: issued while the limit was provisional, the 决定书 is issued again once the year is loaded', async () => {
+  it('#2: while the limit is provisional the 决定书 is refused (fixD59 #2), issued with its last day once the year is loaded', async () => {
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-11-16' }));
     const arb = a.arbitrators[0] as { id: number; token: string };
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-11-17');
     await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb.id], presidingId: arb.id }, '2026-12-07');
     await ok(c, a.tokens.chair, 'EXTEND_TIME_LIMIT', { days: 15, reason: '案情复杂', approvedOn: '2026-12-07' }, '2026-12-07');
-    const first = await generate(c.id);
-    expect(first.text).not.toContain('届满');
-    expect((await generate(c.id)).id).toBe(first.id);
+    const refused = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/documents`, { kind: 'decision', matter: 'extension' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.rule).toBe('calendar-data-missing');
     const r = await t
       .api(t.adminToken)
       .put('/api/calendar/years/2027', { notice: '国办发明电〔2026〕测试号', offDays: offDaysWith(2027), workDays: [] });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     await recomputationsIdle(t.db);
     const second = await generate(c.id);
-    expect(second.id).not.toBe(first.id);
     expect(second.text).toContain('延长后的审理期限至二〇二七年一月十八日届满');
-    expect(second.text).toContain('取代本委于');
+    expect(second.text).not.toContain('取代本委于');
+    expect((await generate(c.id)).id).toBe(second.id);
   });
 });
