@@ -291,7 +291,13 @@ export const EVENT_FORMS = {
       name: 'reason',
       label: '转入仲裁原因',
       kind: 'select',
-      options: { failed: '调解不成', time_limit: '调解期满未结', non_performance: '不履行调解协议', agreement_invalid: '调解协议无效' },
+      options: {
+        failed: '调解不成',
+        time_limit: '调解期满未结',
+        non_performance: '不履行调解协议',
+        agreement_invalid: '调解协议无效',
+        partial_agreement: '调解协议只解决部分事项（其余事项申请仲裁）',
+      },
       // As the mediation's record has it (LDMAL Arts. 14(3), 15): failed, agreed (and not performed), or its days run out.
       initial: (c) => {
         const m = c.proceedings?.trackMediation;
@@ -304,7 +310,7 @@ export const EVENT_FORMS = {
     // fixT58 #2 (LDMAL Art. 15): an agreement held void or set aside — the ground is stated (required with that reason).
     {
       name: 'ground',
-      label: '调解协议无效的理由（选择“调解协议无效”时填写）',
+      label: '调解协议无效的理由，或未达成协议、申请仲裁的事项（选择“调解协议无效”或“只解决部分事项”时填写）',
       kind: 'textarea',
       when: (c) => Boolean(c.proceedings?.trackMediation?.agreedOn),
     },

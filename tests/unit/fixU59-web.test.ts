@@ -62,3 +62,19 @@ describe('fixU59 #5: a mediation or review application is named by its applicant
     expect(caseName({ id: 5, track: 'arbitration', receivedOn: '2026-11-10', applicants: [{ name: '张三' }] })).toBe('仲裁申请#5');
   });
 });
+
+describe('fixA59 #2 in the web: a partial mediation agreement is a referral reason the form offers', () => {
+  it('REFER_TO_ARBITRATION offers partial_agreement beside agreement_invalid, every API reason once', () => {
+    const reason = (EVENT_FORMS.REFER_TO_ARBITRATION as { name: string; options?: Record<string, string> }[]).find(
+      (f) => f.name === 'reason',
+    );
+    expect(Object.keys(reason?.options ?? {})).toEqual([
+      'failed',
+      'time_limit',
+      'non_performance',
+      'agreement_invalid',
+      'partial_agreement',
+    ]);
+    expect(reason?.options?.partial_agreement).toContain('部分');
+  });
+});
