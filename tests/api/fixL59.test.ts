@@ -43,7 +43,13 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
       }),
     )) as CaseView;
     c = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
-    c = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(0).id, arb(1).id, arb(2).id], presidingId: arb(0).id }, '2026-10-13');
+    c = await ok(
+      c,
+      a.tokens.chair,
+      'FORM_TRIBUNAL',
+      { arbitratorIds: [arb(0).id, arb(1).id, arb(2).id], presidingId: arb(0).id },
+      '2026-10-13',
+    );
     await ok(c, arb(0).token, 'SCHEDULE_HEARING', { hearingOn: '2026-11-05', place: '第一仲裁庭' }, '2026-10-14');
     const parties = [...(c.applicants as Party[]), ...(c.respondents as Party[])];
     for (const p of parties) await serve(c, 'hearing_notice', p.id, '2026-10-15');
@@ -57,7 +63,13 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
     const [r1, r2, r3] = (c.respondents as Party[]).map((x) => x.id);
     const [w1, w2] = (c.applicants as Party[]).map((x) => x.id);
     const [cl1, cl2] = (c.claims as { id: number }[]).map((x) => x.id);
-    const halves = (total: string, half: string) => ({ amount: total, shares: [{ partyId: w1, amount: half }, { partyId: w2, amount: half }] });
+    const halves = (total: string, half: string) => ({
+      amount: total,
+      shares: [
+        { partyId: w1, amount: half },
+        { partyId: w2, amount: half },
+      ],
+    });
     await ok(
       c,
       arb(0).token,
@@ -123,10 +135,24 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
     const c = await heard(1);
     const [w1, w2] = (c.applicants as Party[]).map((x) => x.id);
     const [cl1, cl2] = (c.claims as { id: number }[]).map((x) => x.id);
-    const tp = await ok(c, arb(0).token, 'ADD_PARTY', { side: 'third_party', ground: 'interested_third_party', party: worker('王五', 503) }, '2026-11-06');
+    const tp = await ok(
+      c,
+      arb(0).token,
+      'ADD_PARTY',
+      { side: 'third_party', ground: 'interested_third_party', party: worker('王五', 503) },
+      '2026-11-06',
+    );
     await serve(c, 'addition_notice', (tp.thirdParties as Party[]).at(-1)?.id as number, '2026-11-09');
     const items = [
-      { claimId: cl1, outcome: 'granted', amount: '10000.00', shares: [{ partyId: w1, amount: '5000.00' }, { partyId: w2, amount: '5000.00' }] },
+      {
+        claimId: cl1,
+        outcome: 'granted',
+        amount: '10000.00',
+        shares: [
+          { partyId: w1, amount: '5000.00' },
+          { partyId: w2, amount: '5000.00' },
+        ],
+      },
       { claimId: cl2, outcome: 'dismissed' },
     ];
     const p = await preview(c, items);
@@ -158,7 +184,16 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
         rightsClear: true,
         lifeSeriouslyAffected: true,
         obligorIds: [ding],
-        amounts: [{ claimId: cl2, amount: '1000.00', shares: [{ partyId: w1, amount: '500.00' }, { partyId: w2, amount: '500.00' }] }],
+        amounts: [
+          {
+            claimId: cl2,
+            amount: '1000.00',
+            shares: [
+              { partyId: w1, amount: '500.00' },
+              { partyId: w2, amount: '500.00' },
+            ],
+          },
+        ],
         paymentDays: 7,
       },
       '2026-11-12',
@@ -194,7 +229,12 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
     const r = await t
       .api(a.tokens.chair)
       .post(`/api/cases/${c.id}/date-corrections`)
-      .send({ target: { seq: h.find((e) => e.type === 'ACCEPT')?.seq }, field: 'occurredOn', value: '2026-10-10', reason: '受理日期录入有误' });
+      .send({
+        target: { seq: h.find((e) => e.type === 'ACCEPT')?.seq },
+        field: 'occurredOn',
+        value: '2026-10-10',
+        reason: '受理日期录入有误',
+      });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const second = await generate();
     expect(second.id).not.toBe(first.id);
