@@ -1057,8 +1057,9 @@ export async function migrateLatest(db: Database): Promise<void> {
 
 /**
  * What the PostgreSQL database must be: UTF8 (the parties' names, the documents' text — and an ACCEPT's history entry is
- * numbered with a private-use character where its serial goes, db/stores/cases.ts `SERIAL_MARK`) and PostgreSQL 11 or
- * later (`sha256`, with which that entry's hash is computed). Refused at startup with what to do, not at the first
+ * numbered with a private-use character where its serial goes, db/stores/cases.ts `SERIAL_MARK`) and PostgreSQL 12 or
+ * later (11: `sha256`, with which that entry's hash is computed; 12: `plan_cache_mode`, which the duplicate check's
+ * candidates read sets for itself, db/stores/cases.ts — reviewer s59 B). Refused at startup with what to do, not at the first
  * acceptance.
  */
 export async function assertPostgresSupported(db: Database): Promise<void> {
@@ -1068,7 +1069,7 @@ export async function assertPostgresSupported(db: Database): Promise<void> {
   const row = (r as { rows: { encoding: string; version: number }[] }).rows[0];
   if (row?.encoding !== 'UTF8')
     throw new Error(`The PostgreSQL database uses encoding ${row?.encoding}; Zhongcai needs UTF8 (createdb -E UTF8 -T template0 …)`);
-  if (Number(row.version) < 110000) throw new Error(`PostgreSQL ${row.version} is too old; Zhongcai needs PostgreSQL 11 or later`);
+  if (Number(row.version) < 120000) throw new Error(`PostgreSQL ${row.version} is too old; Zhongcai needs PostgreSQL 12 or later`);
 }
 
 export async function migrateRollbackAll(db: Database): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Issue 15 (perfP59): fewer index entries per write, and the history row in one piece (PostgreSQL).
+ * Issue 15 (perfP59): fewer index entries per write.
  *
  * - `cases(accepted_on)`, `cases(closed_on)`: no statement reads cases by these dates — the statistics and the
  *   drill-downs read `case_stat_rows` (db/reports), the workload reads `closed_on IS NULL` of cases reached by id from
@@ -14,9 +14,9 @@ import type { Knex } from 'knex';
  *   case's past rows by case (the reports read them by date: `(accepted_on, recorded_to)`, `(closed_on, recorded_to)`,
  *   kept). Cases are never deleted, so the foreign key's reverse check never needs it. Each write that moves the
  *   statistics inserts one row and closes another: two entries fewer.
- * - PostgreSQL, `case_events`: a history row (its `after` view ~3 KB of JSON, ~2 KB once lz4-compressed) was moved out
- *   of line into the TOAST table (one more heap row and index entry per event) because PostgreSQL keeps rows under ~2 KB
- *   by default; `toast_tuple_target` 8160 keeps the compressed row in the table's own page. Rows already stored stay.
+ * - (Not done: `case_events` `toast_tuple_target` 8160 was tried at first to keep the lz4-compressed history row out of
+ *   the TOAST table; the target is the row length at which PostgreSQL starts compressing at all, so it stored the
+ *   history rows uncompressed — reviewer s59 B. Migration 0058's lz4 stays in force.)
  *
  * The ALTERs take their tables' ACCESS EXCLUSIVE lock; like 0058 they wait at most `LOCK_TIMEOUT` for it.
  */
@@ -32,14 +32,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('case_stat_rows', (t) => {
     t.dropIndex(['case_id', 'recorded_to'], 'case_stat_rows_case_id_recorded_to_index');
   });
-  if (isPg(knex)) await knex.raw('alter table case_events set (toast_tuple_target = 8160)');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  if (isPg(knex)) {
-    await knex.raw(`set local lock_timeout = '${LOCK_TIMEOUT}'`);
-    await knex.raw('alter table case_events reset (toast_tuple_target)');
-  }
+  if (isPg(knex)) await knex.raw(`set local lock_timeout = '${LOCK_TIMEOUT}'`);
   await knex.schema.alterTable('case_stat_rows', (t) => {
     t.index(['case_id', 'recorded_to'], 'case_stat_rows_case_id_recorded_to_index');
   });

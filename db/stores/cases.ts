@@ -1550,7 +1550,8 @@ export function createCaseStore() {
       // PostgreSQL re-planned the kept statement on every registration (custom plans, ~0.4 ms each in pg_stat_statements,
       // perfN59): its generic plan's estimate for `= any($1)` — ten ids — costs more than a plan for the one or two ids a
       // worker's earlier cases are, so the plan cache never settles on it. The generic plan is the same lookups by primary
-      // key whatever the ids: kept for this statement alone (the setting is queued with it and put back after it).
+      // key whatever the ids: kept for this statement alone (the setting is queued with it and put back after it — to the
+      // session's value, which nothing else sets). PostgreSQL 12 or later (db/knex.ts assertPostgresSupported).
       const generic = byIds && isPg(trx) && canQueue(trx);
       if (generic) await queueStatement(trx, 'SET LOCAL plan_cache_mode = force_generic_plan');
       const rows = await (byIds ? planOnce(candidates) : candidates);
