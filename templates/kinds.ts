@@ -2400,7 +2400,7 @@ function resumeNotice(d: DocInput): DocSpec[] {
 function limitRanOut(d: DocInput, s: DocInput['ctx']['suspensions'][number]): string | null {
   const due = d.record.limitRanOutBefore?.[d.ctx.suspensions.indexOf(s)];
   if (!due) return null;
-  return `本案审理期限已于${chineseDate(due)}届满，本次中止审理始于审理期限届满之后，中止审理期间不扣除审理期限（《劳动人事争议仲裁办案规则》第四十七条）。依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，当事人可以就该劳动争议事项向人民法院提起诉讼。`;
+  return `本案审理期限已于${chineseDate(due)}届满，本次中止审理始于审理期限届满之后，中止审理期间不扣除审理期限（《劳动人事争议仲裁办案规则》第四十六条第（六）项）。依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，当事人可以依法就该劳动争议事项向人民法院提起诉讼。`;
 }
 
 /** 本委于…受理 (or, an application not accepted yet, the day it was received), as the decisions state it. */

@@ -24,6 +24,7 @@ import {
   lateAcceptanceWarnings,
   lateSupplementWarnings,
   leavesPeriodBefore,
+  limitRanOutBefore,
   reviewClock,
 } from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
@@ -274,14 +275,14 @@ function earlyPerformanceWarnings(ctx: CaseContext, ev: EventInput): string[] {
 }
 
 /**
- * legal49b L2: Rules Art. 47 excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
+ * legal49b L2: Rules Art. 46(6) excludes a suspension from the award limit (LDMAL Art. 43) — one that begins after the limit
  * ran out has nothing to exclude: recorded, with a warning that the limit stays passed (the deadline's explanation says
  * "始于审理期限届满之后，不扣除").
  */
 function lateSuspensionWarnings(dueOn: string | null, on: string): string[] {
   if (!dueOn || on <= dueOn) return [];
   return [
-    `审理期限已于${dueOn}届满，本次中止审理始于其后（${on}），不扣除审理期限（《劳动人事争议仲裁办案规则》第四十七条）：逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款）。`,
+    `审理期限已于${dueOn}届满，本次中止审理始于其后（${on}），不扣除审理期限（《劳动人事争议仲裁办案规则》第四十六条第（六）项）：逾期未作出仲裁裁决的，当事人可以依法就该劳动争议事项向人民法院提起诉讼（《劳动争议调解仲裁法》第四十三条第一款）。`,
   ];
 }
 
@@ -1236,7 +1237,8 @@ async function decide(
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)
         : [],
       // legal49b L2: a suspension begun after the award limit ran out deducts nothing from it (Rules Art. 47; LDMAL Art. 43).
-      ev.type === 'SUSPEND' ? lateSuspensionWarnings(awardClock(ctx, cal, deps.periods, suspendedOn)?.dueOn ?? null, suspendedOn) : [],
+      // One home with the resumption notice and the suspension 决定书 (workflows/deadlines.ts limitRanOutBefore; reviewer s59 A L1).
+      ev.type === 'SUSPEND' ? lateSuspensionWarnings(limitRanOutBefore(ctx, cal, deps.periods, suspendedOn), suspendedOn) : [],
       earlyPerformanceWarnings(ctx, ev),
       // fixD58 #3 (LDMAL Art. 23; Rules Art. 50): a hearing of a case with a third party says whether he came.
       ev.type === 'HOLD_HEARING' && payload.thirdPartyPresent === undefined && c.parties.some((p) => p.side === 'third_party')

@@ -37,12 +37,12 @@ describe(`fixD59 #1 — a suspension begun after the award limit ran out (${DB})
     const notice = await generatedText(t, a.tokens.clerk, c.id, { kind: 'resume_notice' });
     expect(notice).toContain(`本案审理期限已于${cn}届满`);
     expect(notice).toContain('不扣除审理期限');
-    expect(notice).toContain('当事人可以就该劳动争议事项向人民法院提起诉讼');
+    expect(notice).toContain('当事人可以依法就该劳动争议事项向人民法院提起诉讼');
     expect(notice).toContain('第四十三条第一款');
     expect(notice).not.toContain('自恢复审理之日起继续计算');
     const decision = await generatedText(t, a.tokens.chair, c.id, { kind: 'decision', matter: 'suspension' });
     expect(decision).toContain(`本案审理期限已于${cn}届满`);
-    expect(decision).toContain('当事人可以就该劳动争议事项向人民法院提起诉讼');
+    expect(decision).toContain('当事人可以依法就该劳动争议事项向人民法院提起诉讼');
   });
 
   it('a suspension within the limit: the limit continues from the resumption, as before', async () => {

@@ -226,7 +226,7 @@ describe(`legalfixB49: suspension and deemed withdrawal (${process.env.TEST_DB ?
     expect(r.status).toBe(200);
     const w = (r.body.warnings as string[]).join('');
     expect(w).toContain('本次中止审理始于其后（2026-05-25），不扣除审理期限');
-    expect(w).toContain('第四十七条');
+    expect(w).toContain('第四十六条第（六）项');
   });
 
   it('legal49b L3: deemed withdrawal is not offered when the absent applicant’s notice was late', async () => {
