@@ -1,4 +1,5 @@
 import type { MachineContext } from './case-machine.ts';
+import { partyAtHearing } from './rules.ts';
 
 /**
  * legal59a #1 — who was ordered to pay in advance (先予执行, LDMAL Art. 44) and whose debt the award's deduction reduces.
@@ -111,9 +112,11 @@ export function advanceAddedPartyWarnings(
     const running = period
       ? `其答辩期至 ${period.dueOn}${period.provisional ? '（预计）' : ''} 届满，尚未提交答辩书`
       : '尚未收到仲裁申请书副本，其答辩期尚未开始计算';
-    const unheard = lastHeld && a.on > lastHeld ? `，且其追加在最后一次开庭（${lastHeld}）之后，尚未参加开庭审理` : '';
+    // Whether a hearing held was his, as the award's rule judges it (workflows/rules.ts partyAtHearing; reviewer s59 A L4).
+    const heard = (ctx.hearingsHeld ?? []).some((_, k) => partyAtHearing(ctx, a, k));
+    const unheard = lastHeld && !heard ? `，且其追加在最后一次开庭（${lastHeld}）之后，尚未参加开庭审理` : '';
     return [
-      `先予执行裁决由追加的${who}（${a.on} 追加）先行支付，${running}${unheard}：裁决先予执行须当事人之间权利义务关系明确（《劳动争议调解仲裁法》第四十四条），被追加的被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条第一款）；请核对，或听取其答辩${period ? `、待 ${period.dueOn} 答辩期届满` : ''}后再裁决先予执行。`,
+      `先予执行裁决由追加的${who}（${a.on} 追加）先行支付，${running}${unheard}：裁决先予执行须当事人之间权利义务关系明确（《劳动争议调解仲裁法》第四十四条），被追加的被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条第（一）项）；请核对，或听取其答辩${period ? `、待 ${period.dueOn} 答辩期届满` : ''}后再裁决先予执行。`,
     ];
   });
 }
