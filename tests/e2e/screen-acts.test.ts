@@ -331,7 +331,9 @@ describe('acts land on the case on screen, as it is (Chromium)', () => {
     await signIn(page, base, 'arb-li');
     const dlg = await scheduleInDialog(c.id, '2026-04-18');
     const ask = page.locator('dialog.confirm[open]');
-    await hasText(ask.locator('.act-warning'), '开庭日期 2026-04-18 为星期六');
+    // fixU59 #3: said once — the server's preview says it (workflows/hearings.ts restDayHearingWarnings), the page not again.
+    await hasText(ask.locator('.act-warning'), '开庭日期 2026-04-18 为休息日（星期六）');
+    expect(await ask.locator('.act-warning', { hasText: '2026-04-18' }).count()).toBe(1);
     await ask.getByRole('button', { name: '确认排期开庭' }).click();
     await dlg.waitFor({ state: 'detached' });
     expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(1);
