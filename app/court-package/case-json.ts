@@ -11,18 +11,25 @@ import { finalPartEnforceable, setAsideWhole, suitsWithOutcomes } from '../../wo
 import { eventView, partialSetAside } from '../cases/views.ts';
 
 /**
- * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.5 (CASE_SCHEMA_VERSION; 1.1 adds each claim's
+ * `case.json` of a court hand-off package — schema `zhongcai.court-package.case`, version 1.6 (CASE_SCHEMA_VERSION; 1.1 adds each claim's
  * `counterclaim` and `applicantId`; 1.2 each award item's `setAside`; 1.3 the case's `documentNo`, and the mediation of an
  * arbitral review: `confirmedOn`, `organization`, `performanceDueOn`; 1.4 each act's original document marked `original`, with whom it was `served` on;
  * 1.5 each partial award's `setAside`, `courtProceedings.partialAwardRemedies`, the tribunal's mediation's
  * `performanceDueOn`, an enforcement package's `enforced`, each document's `documentNo`, a reviewed agreement's
- * `agreementTerms`),
+ * `agreementTerms`;
+ * 1.6 (s60; what was added after 1.5 without a new version) each award item's `obligorIds`, `jointLiability` (LCL Art.
+ * 92(2)), `equalShares` (Civil Code Art. 517(2)) and `shares` (LDMAL Art. 47(1); SPC-1 Art. 19), each advance
+ * execution's `obligorIds`, `jointLiability`, `equalShares` and its amounts' `shares` (LDMAL Art. 44), `executedPartyIds` (LDMAL Arts. 44, 51), a
+ * reviewed agreement's `effectiveOn` (Rules Art. 74) beside its `agreedOn` — now the day the agreement was reached, or
+ * null (1.5 packages carried the effective day there) —, each suit's `decided` and `courtAccepted` (CPL Art. 86), each
+ * court outcome's `suits`, a replaced notice's `supersededBy`, a review's `procedure` null (Rules Arts. 74–79), a
+ * worker's claims deemed withdrawn with him marked `withdrawn` (Rules Art. 39)),
  * documented in
  * docs/court-package.md and as JSON Schema in docs/court-package-case.schema.json. A minor version only adds optional
  * fields; a reader of 1.x ignores what it does not know. Built only from the record (no clock, no I/O).
  */
 export const CASE_SCHEMA = 'zhongcai.court-package.case';
-export const CASE_SCHEMA_VERSION = '1.5';
+export const CASE_SCHEMA_VERSION = '1.6';
 
 /** Why the package goes to the court (domain.md §11). */
 export const PACKAGE_PURPOSES = {
@@ -220,12 +227,12 @@ const awardView = (a: NonNullable<MachineContext['award']>, setAsideFinal = fals
     paymentDays: (i as { paymentDays?: number | null }).paymentDays ?? null,
     // legal55a #5: the respondents who perform the item (the first pays) and whether the others answer jointly (LCL
     // Art. 92(2)) — only where the award recorded them (absent: every respondent), so that the court enforces against
-    // those the award names. Optional fields: a reader of 1.x ignores them.
+    // those the award names. Optional fields (1.6): a reader of 1.x ignores them.
     ...(i.obligorIds ? { obligorIds: i.obligorIds } : {}),
     ...(i.jointLiability ? { jointLiability: true } : {}),
-    // fixA59: by equal shares (按份, Civil Code Art. 517(2)) — only where recorded.
+    // fixA59 (1.6): by equal shares (按份, Civil Code Art. 517(2)) — only where recorded.
     ...(i.equalShares ? { equalShares: true } : {}),
-    // docs56 #1: each worker's share of a joint claim's sum and whether it is final for him (optional, as above). fixS57:
+    // docs56 #1 (1.6): each worker's share of a joint claim's sum and whether it is final for him (optional, as above). fixS57:
     // each share is final or not on its own amount (LDMAL Art. 47(1); SPC-1 Art. 19) — the item's `final` says whether all
     // of it is; a share set aside with the final part says so itself.
     ...(i.shares ? { shares: i.shares.map((sh) => ({ ...sh, ...(setAsideFinal && sh.final ? { setAside: true } : {}) })) } : {}),
@@ -261,7 +268,7 @@ function mediationView(ctx: MachineContext) {
     // (`agreement.agreedOn`), never its effective day in its place — null on a record without it.
     agreedOn: r.agreement.agreedOn ?? null,
     // The day it took effect (Rules Art. 74: the 15 days run from it). Packages before fixA59 carried this day as
-    // `agreedOn`: a consumer that read it so reads it here (kept, optional in 1.5).
+    // `agreedOn`: a consumer that read it so reads it here (1.6).
     effectiveOn: r.agreement.effectiveOn,
     amount: null,
     signatures: r.confirmation.signatures,
@@ -288,7 +295,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
     court: meta.court,
     // 1.5 (docs49 M2): what an enforcement package asks the court to enforce.
     enforced: meta.enforced,
-    // fixK56 #2: the 被执行人 of an advance-execution or enforcement package (LDMAL Arts. 44, 51) — the parties ordered to
+    // fixK56 #2 (1.6): the 被执行人 of an advance-execution or enforcement package (LDMAL Arts. 44, 51) — the parties ordered to
     // pay (ADVANCE_EXECUTION's and the award items' obligorIds), every respondent when none is named; null otherwise.
     executedPartyIds:
       meta.purpose === 'advance_execution' || meta.purpose === 'enforcement'
@@ -359,7 +366,8 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       appliedOn: x.appliedOn ?? null,
       amounts: x.amounts ?? [],
       paymentDays: x.paymentDays ?? null,
-      // fixK56 #2: the respondents ordered to pay in advance (absent: every respondent).
+      // fixK56 #2 (1.6): the respondents ordered to pay in advance (absent: every respondent), whether the others answer
+      // jointly (fixD58) or by equal shares (fixA59; Civil Code Art. 517(2)) — only where recorded.
       ...(x.obligorIds ? { obligorIds: x.obligorIds } : {}),
       ...(x.jointLiability ? { jointLiability: true } : {}),
       ...(x.equalShares ? { equalShares: true } : {}),
@@ -378,7 +386,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       confirmed: s.confirmed ?? null,
     })),
     courtProceedings: {
-      // legal49c H2: each suit with the outcome that ended it (`decided`); `outcomes[].suits` are positions in it.
+      // legal49c H2 (1.6): each suit with the outcome that ended it (`decided`); `outcomes[].suits` are positions in it.
       lawsuits: suitsWithOutcomes(ctx),
       // Every key court-package.md lists, `servedOn` null while the application is pending (reviewer docs46b L6).
       setAside: ctx.setAside ? { ...ctx.setAside, servedOn: ctx.setAside.servedOn ?? null } : null,
@@ -428,7 +436,7 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       path: d.path,
       // 1.4 (docsfix H1): an act's original — the one document of the act the package holds — and whom it was served on.
       ...(d.original ? { original: true, served: d.served ?? [] } : {}),
-      // docs52 M1 (optional, as 1.5 allows readers to ignore): the notice that replaced this one.
+      // docs52 M1 (optional, 1.6): the notice that replaced this one.
       ...(d.supersededBy !== undefined ? { supersededBy: d.supersededBy } : {}),
     })),
   };

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_SCHEMA_VERSION } from '../../app/court-package/case-json.ts';
 import { generateCourtPackage } from '../../app/court-package/generate.ts';
 import { createKeyFile, readKeyFile } from '../../app/court-package/keys.ts';
 import { createDeps } from '../../app/deps.ts';
@@ -99,7 +100,12 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     pkg = r.body;
     expect(r.headers.location).toBe(`/api/court-packages/${pkg.id}`);
-    expect(r.body).toMatchObject({ purpose: 'litigation', court: '聊城市东昌府区人民法院', schemaVersion: '1.5', documentCount: 2 });
+    expect(r.body).toMatchObject({
+      purpose: 'litigation',
+      court: '聊城市东昌府区人民法院',
+      schemaVersion: CASE_SCHEMA_VERSION,
+      documentCount: 2,
+    });
     // A retry with the same key answers the same package and records nothing more.
     const again = await t
       .api(a.tokens.clerk)

@@ -95,7 +95,7 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.applicants[0]?.id }, '2026-12-01');
     await ok(c, a.tokens.clerk, 'SIGN_MEDIATION_DOCUMENT', { partyId: c.respondents[0]?.id }, '2026-12-01');
     const p = await courtPackage(c, { purpose: 'enforcement', court: '聊城市东昌府区人民法院' });
-    expect(p.caseJson.schemaVersion).toBe('1.5');
+    expect(p.caseJson.schemaVersion).toBe('1.6');
     expect(p.caseJson.case).toMatchObject({ caseNo: null, documentNo: number, acceptedOn: '2026-11-24', effectiveOn: '2026-12-01' });
     expect(p.caseJson.mediation).toMatchObject({
       terms: '被申请人于2026年12月31日前支付申请人工资5000元',

@@ -87,7 +87,7 @@ describe(`reviewer docsfix, round 48 (${process.env.TEST_DB ?? 'sqlite'})`, () =
 
     // The package: one award, the original, with whom it was served on; the correction beside it; no draft.
     const { pkg, caseJson, zip } = await packageOf(c, 'court_request');
-    expect(caseJson.schemaVersion).toBe('1.5');
+    expect(caseJson.schemaVersion).toBe('1.6');
     const awards = caseJson.documents.filter((d: { kind: string }) => d.kind === 'award');
     expect(awards).toHaveLength(1);
     expect(awards[0]).toMatchObject({ id: original.id, original: true });

@@ -140,7 +140,7 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const v = await view(c);
     expect(v.proceedings.partialAwards[0].setAside).toEqual({ court: INTERMEDIATE, decidedOn: '2026-04-24', servedOn: '2026-04-24' });
     const { caseJson } = await packageOf(c, 'court_request');
-    expect(caseJson.schemaVersion).toBe('1.5');
+    expect(caseJson.schemaVersion).toBe('1.6');
     expect(caseJson.partialAwards[0].setAside).toMatchObject({ court: INTERMEDIATE, decidedOn: '2026-04-24' });
     expect(caseJson.partialAwards[0].items[0].setAside).toBe(true);
     // The award itself was not touched.

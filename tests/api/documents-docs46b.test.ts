@@ -4,6 +4,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { CASE_SCHEMA_VERSION } from '../../app/court-package/case-json.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
@@ -261,9 +262,9 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       servedOn: null,
     });
     const schema = JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8'));
-    expect(schema.$id).toMatch(/case-1\.5\.json$/);
-    expect(schema.title).toContain('version 1.5');
-    expect(caseJson.schemaVersion).toBe('1.5');
+    expect(schema.$id).toMatch(new RegExp(`case-${CASE_SCHEMA_VERSION.replace('.', '\\.')}\\.json$`));
+    expect(schema.title).toContain(`version ${CASE_SCHEMA_VERSION}`);
+    expect(caseJson.schemaVersion).toBe(CASE_SCHEMA_VERSION);
     const ajv = new Ajv2020Module.default({ allErrors: true, strict: false });
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);

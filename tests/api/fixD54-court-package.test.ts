@@ -15,10 +15,10 @@ const { ok } = caseEvents(() => t);
 
 describe(`docs54 L3: court package labels (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('README.md names the schema version the package carries', () => {
-    expect(CASE_SCHEMA_VERSION).toBe('1.5');
+    // s60 fixC: 1.6 (tests/api/fixC60-case-json-1-6.test.ts pins the number); README.md follows the constant.
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(`schema ${CASE_SCHEMA_VERSION} documented in`);
-    expect(readme).not.toMatch(/schema 1\.4 documented/);
+    expect(readme.match(/schema 1\.\d+ documented in/g)).toEqual([`schema ${CASE_SCHEMA_VERSION} documented in`]);
   });
 
   it('the ZIP entries are stamped in the time of the file’s name (China Standard Time), and README.txt says so', async () => {
@@ -50,7 +50,7 @@ describe(`docs54 L3: court package labels (${process.env.TEST_DB ?? 'sqlite'})`,
     expect(d.headers['content-disposition']).toBe(`attachment; filename="court-package-${c.id}-${r.body.id}-20261206T165243.zip"`);
     const zip = await JSZip.loadAsync(d.body as Buffer);
     const readme = (await zip.file('README.txt')?.async('string')) ?? '';
-    expect(readme).toContain('版本 1.5');
+    expect(readme).toContain(`版本 ${CASE_SCHEMA_VERSION}`);
     expect(readme).toContain('生成时间：2026-12-06T16:52:43+08:00');
     expect(readme).toContain('本文件名及压缩包内各文件的时间均为北京时间');
     // A ZIP entry's time is a wall clock without a zone (JSZip reads its fields as UTC): 16:52:42 (2-second steps).

@@ -78,7 +78,7 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     ]);
     // legal s46 L3: case.json says which items were set aside — a court reading it by machine enforces the rest only.
     const caseJson = JSON.parse(await (zip.file('case.json') as JSZip.JSZipObject).async('string'));
-    expect(caseJson.schemaVersion).toBe('1.5');
+    expect(caseJson.schemaVersion).toBe('1.6');
     const items = caseJson.award.items as { final: boolean; setAside: boolean }[];
     expect(items.some((i) => i.final)).toBe(true);
     for (const i of items) expect(i.setAside).toBe(i.final);
