@@ -17,6 +17,7 @@ import { type Database, openDatabase } from '../../db/knex.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { runScript } from '../helpers/cli.ts';
 import { asBytes, downloadDocument } from '../helpers/pdf.ts';
 import { type Actors, type CaseShape, createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -171,6 +172,9 @@ describe(`court hand-off package (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     addFormats(ajv);
     const validate = ajv.compile(schema);
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     // Parties in full (the court must identify them); the history masked; service records; the award; no draft.
     expect(caseJson.parties[0].idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(JSON.stringify(caseJson.history)).not.toContain(caseJson.parties[0].idNumber);

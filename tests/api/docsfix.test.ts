@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, claimIds } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { asBytes, downloadDocument, flat, pdfRaw } from '../helpers/pdf.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
 
@@ -112,6 +113,9 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8')));
     expect(validate(p.caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(p.caseJson), JSON.stringify(closed.errors)).toBe(true);
   });
 
   it('M2: a rejected application’s package bears its 不字 number; an arbitration 调解书 took effect on the last signature (LDMAL Art. 42(3))', async () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { asBytes, downloadDocument, flat, generatedText, pdfRaw } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 
@@ -88,6 +89,9 @@ describe(`reviewer docsfix, round 48 (${process.env.TEST_DB ?? 'sqlite'})`, () =
     // The package: one award, the original, with whom it was served on; the correction beside it; no draft.
     const { pkg, caseJson, zip } = await packageOf(c, 'court_request');
     expect(caseJson.schemaVersion).toBe('1.6');
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     const awards = caseJson.documents.filter((d: { kind: string }) => d.kind === 'award');
     expect(awards).toHaveLength(1);
     expect(awards[0]).toMatchObject({ id: original.id, original: true });

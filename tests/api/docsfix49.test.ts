@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/knex.ts';
 import { BOOKKEEPING_EVENTS } from '../../workflows/procedure-types.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { issueMediationDocument, largeApplication, standardApplication } from '../helpers/procedure.ts';
@@ -141,6 +142,9 @@ describe(`docsfix49 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(v.proceedings.partialAwards[0].setAside).toEqual({ court: INTERMEDIATE, decidedOn: '2026-04-24', servedOn: '2026-04-24' });
     const { caseJson } = await packageOf(c, 'court_request');
     expect(caseJson.schemaVersion).toBe('1.6');
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     expect(caseJson.partialAwards[0].setAside).toMatchObject({ court: INTERMEDIATE, decidedOn: '2026-04-24' });
     expect(caseJson.partialAwards[0].items[0].setAside).toBe(true);
     // The award itself was not touched.

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../app/court-package/case-json.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, claimIds as ids, REASONING } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -269,5 +270,8 @@ describe(`reviewer docs46b fixes (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { application, employer, worker } from '../helpers/fixtures.ts';
 import { asBytes, generatedText } from '../helpers/pdf.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -279,6 +280,9 @@ describe(`fixA59 #3b: a review's case.json says agreedOn as the view does, effec
       const caseJson = await packageOf(c, 'court_request');
       expect(caseJson.mediation).toMatchObject({ agreedOn: agreedOn ?? null, effectiveOn: '2026-11-12' });
       expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+      // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+      const closed = closedCaseJsonValidator();
+      expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     }
   });
 });

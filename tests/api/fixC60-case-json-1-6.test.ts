@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../app/court-package/case-json.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { caseSchemaValidator, closedCaseSchema, publishedCaseSchema } from '../helpers/case-schema.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
@@ -24,41 +23,7 @@ const DB = process.env.TEST_DB ?? 'sqlite';
 const BASIC = '聊城市东昌府区人民法院';
 const A = '聊城庚机械有限公司';
 const B = '聊城辛机械有限公司';
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 type Json = Record<string, unknown>;
-
-const published = () => JSON.parse(fs.readFileSync('docs/court-package-case.schema.json', 'utf8')) as Json;
-
-/**
- * The schema closed: `unevaluatedProperties: false` on every object schema that lists `properties`, on every `allOf`
- * holder and beside every `$ref` to a definition outside an `allOf` (a `$defs` root is closed where it is used, so
- * that `partialAwards[]` may add `setAside` to the award it refers to).
- */
-function closed(schema: Json): Json {
-  const walk = (node: unknown, inAllOf: boolean, defRoot: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((n) => walk(n, inAllOf, false));
-    if (!node || typeof node !== 'object') return node;
-    const out: Json = {};
-    for (const [k, v] of Object.entries(node as Json)) {
-      if (k === '$defs') out[k] = Object.fromEntries(Object.entries(v as Json).map(([name, d]) => [name, walk(d, false, true)]));
-      else if (k === 'allOf') out[k] = (v as unknown[]).map((n) => walk(n, true, false));
-      else if (k === 'properties') out[k] = Object.fromEntries(Object.entries(v as Json).map(([name, d]) => [name, walk(d, false, false)]));
-      else out[k] = walk(v, false, false);
-    }
-    const o = node as Json;
-    const refToObject = typeof o.$ref === 'string' && o.$ref === '#/$defs/award';
-    if (!inAllOf && !defRoot && (o.properties || o.allOf || refToObject)) out.unevaluatedProperties = false;
-    return out;
-  };
-  return walk(schema, false, false) as Json;
-}
-
-function validator(schema: Json) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
-}
 
 async function packageOf(c: { id: number }, purpose: string) {
   const pkg = await t.api(a.tokens.chair).post(`/api/cases/${c.id}/court-packages`, { purpose, court: BASIC });
@@ -77,7 +42,7 @@ async function packageOf(c: { id: number }, purpose: string) {
 describe(`s60 fixC: case.json ${CASE_SCHEMA_VERSION} — its version, documented and declared (${DB})`, () => {
   it('the constant, the JSON Schema, docs/court-package.md and README.md name the same version', () => {
     expect(CASE_SCHEMA_VERSION).toBe('1.6');
-    const schema = published();
+    const schema = publishedCaseSchema();
     expect(schema.$id).toBe(`https://zhongcai.dev/schemas/court-package/case-${CASE_SCHEMA_VERSION}.json`);
     expect(schema.title).toContain(`version ${CASE_SCHEMA_VERSION}`);
     const doc = fs.readFileSync('docs/court-package.md', 'utf8');
@@ -88,7 +53,7 @@ describe(`s60 fixC: case.json ${CASE_SCHEMA_VERSION} — its version, documented
   });
 
   it('the closed schema refuses what it does not declare, and the 1.6 fields of the wrong type', () => {
-    const validate = validator(closed(published()));
+    const validate = caseSchemaValidator(closedCaseSchema(publishedCaseSchema()));
     // The smallest case.json the schema admits, then one thing wrong at a time.
     const item = { claimId: 1, outcome: 'granted', amount: '100.00', final: false };
     const base = {
@@ -136,7 +101,7 @@ describe(`s60 fixC: case.json ${CASE_SCHEMA_VERSION} — its version, documented
     expect(validate({ ...base, award: null, mediation: review }), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...base, award: null, mediation: { ...review, effectiveOn: '12 Nov 2026' } })).toBe(false);
     // The published schema stays open (a 1.x reader ignores what it does not know): the same extra property passes it.
-    expect(validator(published())({ ...base, notInTheSchema: 1 })).toBe(true);
+    expect(caseSchemaValidator(publishedCaseSchema())({ ...base, notInTheSchema: 1 })).toBe(true);
   });
 });
 
@@ -215,7 +180,7 @@ describe(`s60 fixC: the 1.6 fields in a package's case.json, valid against the c
     // The 被执行人 of the advance-execution package: the ruling's payers (LDMAL Art. 44).
     expect([...caseJson.executedPartyIds].sort()).toEqual([r1, r2].sort());
     expect(caseJson.courtProceedings.lawsuits).toEqual([{ partyId: applicant, court: BASIC, filedOn: '2026-04-20', decided: null }]);
-    const validate = validator(closed(published()));
+    const validate = caseSchemaValidator(closedCaseSchema(publishedCaseSchema()));
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -251,7 +216,7 @@ describe(`s60 fixC: the 1.6 fields in a package's case.json, valid against the c
     });
     // A review is heard under neither procedure (Rules Arts. 56–61, 74–79).
     expect(caseJson.case.procedure).toBeNull();
-    const validate = validator(closed(published()));
+    const validate = caseSchemaValidator(closedCaseSchema(publishedCaseSchema()));
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
   });
 });

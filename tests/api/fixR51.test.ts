@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, claimIds, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -213,6 +214,9 @@ describe(`fixR51 med51 M3: a review's case.json has no procedure (${DB})`, () =>
     expect(caseJson.case.track).toBe('review');
     expect(caseJson.case.procedure).toBeNull();
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     const arb = await registerCase(t, a, standardApplication());
     expect((await packageOf(arb, 'court_request')).caseJson.case.procedure).toBe('ordinary');
   });

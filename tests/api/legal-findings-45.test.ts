@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
+import { closedCaseJsonValidator } from '../helpers/case-schema.ts';
 import { creditCode, employer, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { largeApplication, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -79,6 +80,9 @@ describe(`legal findings, stop 45 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // legal s46 L3: case.json says which items were set aside — a court reading it by machine enforces the rest only.
     const caseJson = JSON.parse(await (zip.file('case.json') as JSZip.JSZipObject).async('string'));
     expect(caseJson.schemaVersion).toBe('1.6');
+    // s60 fixC: and the schema declares every property it carries (closed: tests/helpers/case-schema.ts).
+    const closed = closedCaseJsonValidator();
+    expect(closed(caseJson), JSON.stringify(closed.errors)).toBe(true);
     const items = caseJson.award.items as { final: boolean; setAside: boolean }[];
     expect(items.some((i) => i.final)).toBe(true);
     for (const i of items) expect(i.setAside).toBe(i.final);
