@@ -787,6 +787,10 @@ export const Proceedings = z
           .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
         jointLiability: z.boolean().optional().openapi({ description: '其余支付义务人对第一名的先行支付义务承担连带责任' }),
         equalShares: z.boolean().optional().openapi({ description: '支付义务人按份各自承担同等份额（民法典第五百一十七条第二款）' }),
+        payerIds: z.array(Id).optional().openapi({
+          description:
+            '裁决先予执行时确定的支付义务人（指定的被申请人，未指定的为裁决时本案的全体被申请人；其后追加的被申请人不在其中）；反申请请求的先予执行及此前的记录没有',
+        }),
       }),
     ),
     partialAwards: z.array(PartialAward),

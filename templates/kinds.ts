@@ -1,5 +1,5 @@
 import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
-import { advancePayerIds } from '../workflows/advance-payers.ts';
+import { advancePayerIds, rulingPayerIds } from '../workflows/advance-payers.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
@@ -546,6 +546,15 @@ function noticeServed(d: DocInput, ps: PartyView[], heldOn: string): 'written' |
   return served.every((s) => s.every((x) => x.method === 'public_notice')) ? 'public' : 'written';
 }
 
+/**
+ * s60 M1: the respondents of the case on a day — one added on a later day (追加被申请人, ADD_PARTY, Rules Art. 46(1);
+ * LDMAL Art. 23) was not yet a party, and a ruling of that day printed again does not name him.
+ */
+function respondentsAt(d: DocInput, on: string): PartyView[] {
+  const added = new Map((d.ctx.partyAdditions ?? []).map((a) => [a.partyId, a.on]));
+  return d.respondents.filter((p) => (added.get(p.id) ?? on) <= on);
+}
+
 /** The third parties of the case on a day: those added after it (ADD_PARTY, Rules Art. 46(1)) were not yet. */
 function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
   const added = new Map((d.ctx.partyAdditions ?? []).map((a) => [a.partyId, a.on]));
@@ -578,7 +587,15 @@ function advanceClaimOrder(
   if (!c || !x) return null;
   const applicant = `申请人${c.applicant ?? names(remainingApplicantViews(d))}`;
   // fixD58 #1: several payers answer jointly (`jointLiability`), worded as an award item's (itemObligors, jointlyLiable).
-  const { performs, jointly } = c.counterclaim ? { performs: [], jointly: [] } : itemObligors(d.respondents, ae);
+  // s60 M1: the payers resolved when the ruling was made (rulingPayerIds) — never a respondent added after it.
+  const payerIds = rulingPayerIds(
+    d.ctx,
+    d.respondents.map((p) => ({ id: p.id, side: 'respondent' })),
+    ae,
+  );
+  const { performs, jointly } = c.counterclaim
+    ? { performs: [], jointly: [] }
+    : itemObligors(d.respondents, { ...ae, obligorIds: payerIds });
   const payer = c.counterclaim ? applicant : `被申请人${names(performs)}`;
   const joint = jointlyLiable(jointly, '款项');
   // fixA59: several payers not jointly — by equal shares, worded as an award item's (equalShareWords).
@@ -2150,12 +2167,13 @@ function advanceExecution(d: DocInput): DocSpec[] {
       // The ruling (ADVANCE_EXECUTION).
       dateOn: ae.ruledOn,
       blocks: [
-        ...parties(d),
+        // s60 M1: the parties as they were on the ruling's day — a respondent or third party added later is not named.
+        ...parties({ ...d, respondents: respondentsAt(d, ae.ruledOn), thirdParties: thirdPartiesAt(d, ae.ruledOn) }),
         { kind: 'gap' },
         {
           kind: 'para',
           // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
-          text: `${theCase(d, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `${worker}于${chineseDate(ae.appliedOn)}` : `审理中，${worker}`}向仲裁庭申请先予执行。`,
+          text: `${theCase({ ...d, respondents: respondentsAt(d, ae.ruledOn) }, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `${worker}于${chineseDate(ae.appliedOn)}` : `审理中，${worker}`}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',
