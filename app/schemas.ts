@@ -787,6 +787,10 @@ export const Proceedings = z
           .openapi({ description: '裁决先予执行支付的被申请人（按顺序）；无此字段为全体被申请人（劳动争议调解仲裁法第四十四条）' }),
         jointLiability: z.boolean().optional().openapi({ description: '其余支付义务人对第一名的先行支付义务承担连带责任' }),
         equalShares: z.boolean().optional().openapi({ description: '支付义务人按份各自承担同等份额（民法典第五百一十七条第二款）' }),
+        payerIds: z.array(Id).optional().openapi({
+          description:
+            '裁决先予执行时确定的支付义务人（指定的被申请人，未指定的为裁决时本案的全体被申请人；其后追加的被申请人不在其中）；反申请请求的先予执行及此前的记录没有',
+        }),
       }),
     ),
     partialAwards: z.array(PartialAward),
@@ -1330,6 +1334,13 @@ export const AwardPreviewResult = z
           description:
             '共同请求的裁决金额中每名申请人分得的金额及其是否终局（按各自分得的金额判断；终局与非终局的分得部分分别载入第N-1号、第N-2号裁决书）',
         }),
+        payerShares: z
+          .array(z.strictObject({ partyId: Id, amount: Amount }))
+          .optional()
+          .openapi({
+            description:
+              '两名以上被申请人按份各自承担同等份额（equalShares，或未指定履行义务人也未选择连带责任）时，每名被申请人承担的金额（按顺序；以分为单位平均分担，不足一分的尾差由第一名承担，合计等于本项裁决金额；民法典第五百一十七条第二款）；连带责任、一名义务人或未裁决金额的项没有',
+          }),
         advanceExecution: z
           .strictObject({
             amount: Amount.nullable(),

@@ -1,9 +1,9 @@
 import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
-import { advancePayerIds } from '../workflows/advance-payers.ts';
+import { advancePayerIds, rulingPayerIds } from '../workflows/advance-payers.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
-import { formatMoney } from '../workflows/identifiers.ts';
+import { equalSharesFen, formatMoney, parseMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
@@ -546,6 +546,15 @@ function noticeServed(d: DocInput, ps: PartyView[], heldOn: string): 'written' |
   return served.every((s) => s.every((x) => x.method === 'public_notice')) ? 'public' : 'written';
 }
 
+/**
+ * s60 M1: the respondents of the case on a day — one added on a later day (追加被申请人, ADD_PARTY, Rules Art. 46(1);
+ * LDMAL Art. 23) was not yet a party, and a ruling of that day printed again does not name him.
+ */
+function respondentsAt(d: DocInput, on: string): PartyView[] {
+  const added = new Map((d.ctx.partyAdditions ?? []).map((a) => [a.partyId, a.on]));
+  return d.respondents.filter((p) => (added.get(p.id) ?? on) <= on);
+}
+
 /** The third parties of the case on a day: those added after it (ADD_PARTY, Rules Art. 46(1)) were not yet. */
 function thirdPartiesAt(d: DocInput, on: string): PartyView[] {
   const added = new Map((d.ctx.partyAdditions ?? []).map((a) => [a.partyId, a.on]));
@@ -572,17 +581,25 @@ function advanceClaimOrder(
   ae: MachineContext['advanceExecutions'][number],
   claimId: number,
   applicants: PartyView[] = d.applicants,
-): { payer: string; order: string; joint: string; split: string } | null {
+): { payer: string; order: string; joint: string; split: string; splitOf: (amount: string) => string } | null {
   const c = d.claims.find((x) => x.id === claimId);
   const x = (ae.amounts ?? []).find((a) => a.claimId === claimId);
   if (!c || !x) return null;
   const applicant = `申请人${c.applicant ?? names(remainingApplicantViews(d))}`;
   // fixD58 #1: several payers answer jointly (`jointLiability`), worded as an award item's (itemObligors, jointlyLiable).
-  const { performs, jointly } = c.counterclaim ? { performs: [], jointly: [] } : itemObligors(d.respondents, ae);
+  // s60 M1: the payers resolved when the ruling was made (rulingPayerIds) — never a respondent added after it.
+  const payerIds = rulingPayerIds(
+    d.ctx,
+    d.respondents.map((p) => ({ id: p.id, side: 'respondent' })),
+    ae,
+  );
+  const { performs, jointly } = c.counterclaim
+    ? { performs: [], jointly: [] }
+    : itemObligors(d.respondents, { ...ae, obligorIds: payerIds });
   const payer = c.counterclaim ? applicant : `被申请人${names(performs)}`;
   const joint = jointlyLiable(jointly, '款项');
   // fixA59: several payers not jointly — by equal shares, worded as an award item's (equalShareWords).
-  const split = c.counterclaim ? '' : equalShareWords(performs, jointly);
+  const split = c.counterclaim ? '' : equalShareWords(performs, jointly, x.amount);
   const payee = c.counterclaim ? `被申请人${names(d.respondents)}` : applicant;
   const paid = paidWords(c.description, c.amount, x.amount);
   // The shares of the workers the document names: one of an award split per worker (Rules Art. 50) recites its own.
@@ -590,8 +607,11 @@ function advanceClaimOrder(
     const p = applicants.find((a) => a.id === sh.partyId);
     return p ? [`${payOrdered(d, c, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
   });
-  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint, split };
-  return { payer, order: shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`, joint, split };
+  // s60 L5: the same words for the sum of several claims the ruling orders together (advanceOrders).
+  const splitOf = (amount: string) => (c.counterclaim ? '' : equalShareWords(performs, jointly, amount));
+  if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint, split, splitOf };
+  const order = shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`;
+  return { payer, order, joint, split, splitOf };
 }
 
 /** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
@@ -600,7 +620,10 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
   if (!parts.length) return '';
   // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
   const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
-  return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}${parts[0]?.split ?? ''}`;
+  // s60 L5: 上述款项 is every sum named — each payer's equal part of their total, in whole fen.
+  const total = (ae.amounts ?? []).reduce((sum, x) => sum + (parseMoney(x.amount) ?? 0), 0);
+  const split = parts.length > 1 ? (parts[0]?.splitOf(formatMoney(total)) ?? '') : (parts[0]?.split ?? '');
+  return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}${split}`;
 }
 
 /** The procedural history of an award or mediation document (domain.md §12.3 item 3), from the record only, by date. */
@@ -1506,8 +1529,18 @@ const jointlyLiable = (jointly: PartyView[], what: string): string =>
  * agreement, Civil Code Art. 518(2); shares not determined are equal, Art. 517(2)) — each one's part said, for each to
  * perform and be enforced against. The one wording of an award item's (rulingItem) and an advance ruling's.
  */
-const equalShareWords = (performs: PartyView[], jointly: PartyView[]): string =>
-  !jointly.length && performs.length > 1 ? `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一` : '';
+const equalShareWords = (performs: PartyView[], jointly: PartyView[], amount: string | null): string => {
+  if (jointly.length || performs.length < 2) return '';
+  const whole = `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`;
+  // s60 L5: each one's part in whole fen, summing to the sum ordered — the first named carries what an equal division
+  // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); SPC Enforcement Provisions Art. 16).
+  const fen = amount === null ? null : parseMoney(amount);
+  if (!fen || fen <= 0) return whole;
+  const [first = 0, rest = 0] = equalSharesFen(fen, performs.length);
+  if (first === rest) return `${whole}，即各${yuan(formatMoney(first))}`;
+  const [head, ...others] = performs as [PartyView, ...PartyView[]];
+  return `${whole}，即被申请人${head.name}承担${yuan(formatMoney(first))}，被申请人${names(others)}${others.length > 1 ? '各' : ''}承担${yuan(formatMoney(rest))}（平均分担不足一分的尾差由被申请人${head.name}承担）`;
+};
 
 /**
  * The words of a claim as a payment ordered on it (an award item, an advance-execution ruling): the claim's text
@@ -1567,7 +1600,7 @@ function rulingItem(d: DocInput, it: AwardItem, issuedOn?: string): string | nul
     });
     const ordered = shares.length > 1 ? `分别${shares.join('、')}` : shares.length === 1 ? shares[0] : `${act}${yuan(it.amount)}`;
     // fixU58 #1, fixA59: several respondents ordered to pay, none answering jointly — never 「被申请人A、B支付」 alone.
-    const split = claim?.counterclaim ? '' : equalShareWords(performs, jointly);
+    const split = claim?.counterclaim ? '' : equalShareWords(performs, jointly, it.amount);
     return `${payer}${within('于本裁决生效之日起', days)}${ordered}${adv ? advanceDeducted(adv, awarded, claim?.counterclaim) : ''}${joint('款项')}${split}`;
   }
   // A confirmation is ordered as such (确认…), not as "supporting a request" — with the respondents the item names.
@@ -2150,12 +2183,13 @@ function advanceExecution(d: DocInput): DocSpec[] {
       // The ruling (ADVANCE_EXECUTION).
       dateOn: ae.ruledOn,
       blocks: [
-        ...parties(d),
+        // s60 M1: the parties as they were on the ruling's day — a respondent or third party added later is not named.
+        ...parties({ ...d, respondents: respondentsAt(d, ae.ruledOn), thirdParties: thirdPartiesAt(d, ae.ruledOn) }),
         { kind: 'gap' },
         {
           kind: 'para',
           // LDMAL Art. 44 (根据当事人的申请): the day the applicant applied, where recorded.
-          text: `${theCase(d, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `${worker}于${chineseDate(ae.appliedOn)}` : `审理中，${worker}`}向仲裁庭申请先予执行。`,
+          text: `${theCase({ ...d, respondents: respondentsAt(d, ae.ruledOn) }, ae.ruledOn)}，本委于${chineseDate(d.ctx.acceptedOn as string)}依法受理。${ae.appliedOn ? `${worker}于${chineseDate(ae.appliedOn)}` : `审理中，${worker}`}向仲裁庭申请先予执行。`,
         },
         {
           kind: 'para',

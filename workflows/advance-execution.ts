@@ -1,3 +1,4 @@
+import { rulingPayerIds } from './advance-payers.ts';
 import type { MachineContext } from './case-machine.ts';
 import { formatMoney, parseMoney } from './identifiers.ts';
 
@@ -106,7 +107,8 @@ export function advanceWarning(
  * and every respondent for a 调解书 (its terms are free text). Every respondent when nothing names anyone, as before.
  */
 export function executedPartyIds(
-  ctx: Pick<MachineContext, 'advanceExecutions' | 'award' | 'partialAwards' | 'claims' | 'closure'>,
+  ctx: Pick<MachineContext, 'advanceExecutions' | 'award' | 'partialAwards' | 'claims' | 'closure'> &
+    Partial<Pick<MachineContext, 'partyAdditions'>>,
   parties: readonly { id?: number; side: string }[],
   purpose: 'advance_execution' | 'enforcement',
 ): number[] {
@@ -124,7 +126,8 @@ export function executedPartyIds(
   if (purpose === 'advance_execution') {
     for (const ae of ctx.advanceExecutions ?? []) {
       const counter = ae.claimIds.find((id) => claim(id)?.counterclaim);
-      add(counter !== undefined ? counterPayer(counter) : ae.obligorIds?.length ? ae.obligorIds : respondents);
+      // s60 M1: the payers resolved when the ruling was made — never a respondent added after it.
+      add(counter !== undefined ? counterPayer(counter) : rulingPayerIds(ctx, parties, ae));
     }
   } else if (ctx.closure?.mode !== 'mediation' && ctx.closure?.mode !== 'review_confirmed') {
     for (const award of [...(ctx.partialAwards ?? []), ...(ctx.award ? [ctx.award] : [])])

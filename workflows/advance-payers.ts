@@ -19,7 +19,50 @@ const rulingsOn = (ctx: Pick<MachineContext, 'advanceExecutions'>, claimId: numb
     (ae) => ae.ruledOn <= on && (ae.claimIds.includes(claimId) || (ae.amounts ?? []).some((x) => x.claimId === claimId)),
   );
 
-const respondentIds = (parties: readonly Party[]) => parties.filter((p) => p.side === 'respondent').map((p) => p.id as number);
+const respondentIds = (parties: readonly Pick<Party, 'id' | 'side'>[]) =>
+  parties.filter((p) => p.side === 'respondent').map((p) => p.id as number);
+
+/**
+ * s60 M1 — what ADVANCE_EXECUTION records of its payers (workflows/case-machine.ts, in the event's own write): the
+ * respondents it names (`obligorIds`), else every respondent of the case as it stands when the ruling is made. A ruling
+ * orders those before the tribunal on its day (LDMAL Art. 44); a respondent added later (追加被申请人, Rules Art.
+ * 46(1); LDMAL Art. 23) was never ordered to pay in advance. None on a counterclaim's ruling: the applicant pays.
+ */
+export function advanceRulingPayers(
+  ctx: { parties: readonly Pick<Party, 'id' | 'side'>[]; claims: readonly { id: number; counterclaim?: boolean }[] },
+  payload: { claimIds?: unknown; obligorIds?: unknown },
+): { payerIds?: number[] } {
+  const claimIds = Array.isArray(payload.claimIds) ? (payload.claimIds as number[]) : [];
+  if (claimIds.some((id) => ctx.claims.find((c) => c.id === id)?.counterclaim)) return {};
+  const named = Array.isArray(payload.obligorIds) ? (payload.obligorIds as number[]) : [];
+  return { payerIds: named.length ? [...named] : respondentIds(ctx.parties) };
+}
+
+/**
+ * s60 M1 — the respondents an advance-execution ruling ordered to pay, in order: those resolved when it was recorded
+ * (`payerIds`); on a record before stop 60, those it names (`obligorIds`), else every respondent but those added on a
+ * day after the ruling (ADD_PARTY, `partyAdditions`). A record before stop 60 does not tell the order of a ruling and
+ * an addition of the same day: the respondent is then counted as added first, as ADVANCE_EXECUTION's own warning of an
+ * added payer counts him (advanceAddedPartyWarnings).
+ */
+export function rulingPayerIds(
+  ctx: Partial<Pick<MachineContext, 'partyAdditions'>>,
+  parties: readonly Pick<Party, 'id' | 'side'>[],
+  ae: Pick<Ruling, 'ruledOn' | 'obligorIds' | 'payerIds'>,
+): number[] {
+  if (ae.payerIds?.length) return [...ae.payerIds];
+  const all = respondentIds(parties);
+  const named = (ae.obligorIds ?? []).filter((id) => all.includes(id));
+  if (named.length) return named;
+  const later = new Set((ctx.partyAdditions ?? []).filter((a) => a.on > ae.ruledOn).map((a) => a.partyId));
+  return all.filter((id) => !later.has(id));
+}
+
+/** The payers of a ruling (rulingPayerIds) and whether they answer jointly — joint only where two or more pay. */
+function rulingPayers(ctx: Partial<Pick<MachineContext, 'partyAdditions'>>, parties: readonly Party[], ae: Ruling) {
+  const payers = rulingPayerIds(ctx, parties, ae);
+  return { payers, joint: Boolean(ae.jointLiability) && payers.length > 1 };
+}
 
 /** The payers a ruling or an item names, else every respondent; joint only where two or more pay. */
 function payersOf(parties: readonly Party[], ids: readonly number[] | null | undefined, joint: boolean | null | undefined) {
@@ -37,7 +80,7 @@ const nameList = (parties: readonly Party[], ids: readonly number[]) =>
  * where no ruling names the claim. A worker's counterclaim is paid by the applicant (advanceSides): not for this.
  */
 export function advancePayerIds(
-  ctx: Pick<MachineContext, 'advanceExecutions'>,
+  ctx: Pick<MachineContext, 'advanceExecutions'> & Partial<Pick<MachineContext, 'partyAdditions'>>,
   parties: readonly Party[],
   claimId: number,
   on: string,
@@ -45,8 +88,7 @@ export function advancePayerIds(
   const rulings = rulingsOn(ctx, claimId, on);
   if (!rulings.length) return null;
   const ids: number[] = [];
-  for (const ae of rulings)
-    for (const id of payersOf(parties, ae.obligorIds, ae.jointLiability).payers) if (!ids.includes(id)) ids.push(id);
+  for (const ae of rulings) for (const id of rulingPayers(ctx, parties, ae).payers) if (!ids.includes(id)) ids.push(id);
   return ids;
 }
 
@@ -57,7 +99,7 @@ export function advancePayerIds(
  * enforcement of a determined obligation, CPL Art. 247). A warning, never a refusal: the award may rightly differ.
  */
 export function advancePayerWarnings(
-  ctx: Pick<MachineContext, 'advanceExecutions'>,
+  ctx: Pick<MachineContext, 'advanceExecutions'> & Partial<Pick<MachineContext, 'partyAdditions'>>,
   claims: readonly { id?: number; seq?: number; description: string; counterclaim?: boolean }[],
   parties: readonly Party[],
   items:
@@ -72,7 +114,7 @@ export function advancePayerWarnings(
     const liability = (x: { payers: number[]; joint: boolean }) =>
       x.payers.length < 2 ? '' : x.joint ? `，被申请人${nameList(parties, x.payers.slice(1))}承担连带责任` : '，按份承担';
     return rulingsOn(ctx, it.claimId, on).flatMap((ae) => {
-      const adv = payersOf(parties, ae.obligorIds, ae.jointLiability);
+      const adv = rulingPayers(ctx, parties, ae);
       const samePayers = adv.payers.length === item.payers.length && adv.payers.every((id) => item.payers.includes(id));
       const sameLiability = adv.payers.length < 2 || adv.joint === item.joint;
       if (samePayers && sameLiability) return [];

@@ -1,4 +1,5 @@
 import { and, assign, not, setup, stateIn } from 'xstate';
+import { advanceRulingPayers } from './advance-payers.ts';
 import { addDays } from './dates.ts';
 import { DEEMED_SERVICE, DEFAULT_PERIODS } from './periods.ts';
 import {
@@ -1511,6 +1512,7 @@ export const caseMachine = setup({
                     ...(p(event).obligorIds ? { obligorIds: p(event).obligorIds } : {}),
                     ...(p(event).jointLiability ? { jointLiability: true } : {}),
                     ...(p(event).equalShares ? { equalShares: true } : {}),
+                    ...advanceRulingPayers(context, p(event)),
                   },
                 ],
               })),

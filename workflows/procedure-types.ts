@@ -383,6 +383,13 @@ export interface CaseContext extends CaseInput, AddedContext {
     jointLiability?: boolean;
     /** fixA59: the payers answer by equal shares (按份, Civil Code Art. 517(2)). */
     equalShares?: boolean;
+    /**
+     * s60 M1: the respondents ordered to pay, resolved when the ruling was recorded — those it names (`obligorIds`),
+     * else every respondent of the case on that day — so that a respondent added after it (Rules Art. 46(1)) is never
+     * read as its payer. Absent on a ruling on a counterclaim (the applicant pays) and on records before stop 60
+     * (workflows/advance-payers.ts rulingPayerIds resolves those against the respondents not added after the ruling).
+     */
+    payerIds?: number[];
   }[];
   partialAwards: AwardRecord[];
   award: AwardRecord | null;

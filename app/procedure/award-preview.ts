@@ -12,7 +12,7 @@ import { partyNameMap } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
-import { type AwardItemInput, awardItemErrors, classifyItems, deemedParties, minimumWageFor } from './award.ts';
+import { type AwardItemInput, awardItemErrors, classifyItems, deemedParties, itemPayerShares, minimumWageFor } from './award.ts';
 import { awardItemWarnings, awardPreviewCaseWarnings } from './award-warnings.ts';
 
 /** The respondents an item names (`obligorIds`, in order), else every respondent (legal55a #5). */
@@ -93,6 +93,11 @@ export async function awardPreview(
         ...(i.shares
           ? { shares: i.shares.map((sh) => ({ partyId: sh.partyId, amount: formatMoney(sh.amountFen), final: sh.final })) }
           : {}),
+        // s60 L5: each respondent's equal share in whole fen, as the award prints it (itemPayerShares).
+        ...(() => {
+          const payerShares = given ? itemPayerShares(c.claims, given, c.parties) : null;
+          return payerShares ? { payerShares } : {};
+        })(),
         ...(advance ? { advanceExecution: advance } : {}),
       };
     }),

@@ -5,7 +5,7 @@ import { cnNumber, headingsOnly } from '../../templates/kinds.ts';
 import { advanceOrdered, advanceSides } from '../../workflows/advance-execution.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { classifyAward, type ItemToClassify, minimumWageDate } from '../../workflows/finality.ts';
-import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
+import { equalSharesFen, formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { CaseContext } from '../../workflows/procedure-types.ts';
 import { claimByEmployer, claimByUnion, claimWorker } from '../../workflows/sides.ts';
 import type { Deps } from '../deps.ts';
@@ -224,6 +224,30 @@ export function payerError(
   }
 }
 
+/**
+ * s60 L5: each payer's part of a sum an item grants against two respondents or more by equal shares — `equalShares`,
+ * or none named to pay nor joint liability (payerVerdict `unnamed`, printed alike) — in whole fen summing to the sum,
+ * the first named carrying what is left over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2)). What
+ * the award prints (templates/kinds.ts equalShareWords); null where nobody shares (joint, one payer, no sum, a
+ * counterclaim's or a dismissed item).
+ */
+export function itemPayerShares(
+  claims: readonly { id?: number; counterclaim?: boolean }[],
+  it: Pick<AwardItemChecked, 'claimId' | 'outcome' | 'amount' | 'obligorIds' | 'jointLiability'>,
+  parties: readonly { id?: number; side: string }[],
+): { partyId: number; amount: string }[] | null {
+  if (it.outcome === 'dismissed' || it.jointLiability === true) return null;
+  if (claims.find((c) => c.id === it.claimId)?.counterclaim) return null;
+  const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+  if (!fen || fen <= 0) return null;
+  const respondents = parties.filter((p) => p.side === 'respondent').map((p) => p.id as number);
+  const named = (it.obligorIds ?? []).filter((id) => respondents.includes(id));
+  const payers = named.length ? named : respondents;
+  if (payers.length < 2) return null;
+  const parts = equalSharesFen(fen, payers.length);
+  return payers.map((partyId, k) => ({ partyId, amount: formatMoney(parts[k] ?? 0) }));
+}
+
 /** The warning of a sum ordered of every respondent, none named to pay nor how they answer (payerVerdict `unnamed`). */
 export function unnamedPayerWarning(what: string, fen: number, respondentNames: readonly string[]): string {
   const names = respondentNames.join('、');
@@ -331,6 +355,16 @@ function obligorErrors(
     // fixA59: how several payers answer — one rule with ADVANCE_EXECUTION's (payerVerdict). Named payers saying neither
     // are refused only on a sum (an act ordered of several is each one's to do).
     const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+    // s60 L5: equal shares (按份) divide a sum of money (按份债务, Civil Code Art. 517) — an item ordering no sum (an act,
+    // a confirmation) has nothing to divide: what it orders is each obligor's to do (or jointly, LCL Art. 92(2)).
+    if (it.equalShares === true && !(fen && fen > 0)) {
+      errors.push({
+        path: `items.${i}.equalShares`,
+        message:
+          '按份各自承担同等份额（equalShares）只适用于裁决支付的款项（按份债务，《中华人民共和国民法典》第五百一十七条）：本项未裁决支付金额，所裁决的行为或确认事项无从按份分担；请去掉按份，或写明本项裁决的金额',
+      });
+      continue;
+    }
     const verdict = payerVerdict(it, respondents.length);
     if (verdict === 'named-neither' && !(fen && fen > 0)) continue;
     const named = (it.obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);

@@ -175,15 +175,11 @@ describe('fixW59 (Chromium)', () => {
     const item = body.items.find((x: { claimId: number }) => x.claimId === c.claims[1]?.id);
     expect(item).toMatchObject({ outcome: 'granted', obligorIds: [user?.id, agency?.id], equalShares: true });
     expect(item).not.toHaveProperty('jointLiability');
-    const answer = await (await sent.response())?.status();
-    if (answer === 200) {
-      // Needs the API change: the confirmation says the item is shared by share.
-      await hasText(page.locator('dialog.confirm[open]'), `由被申请人${USER}、${AGENCY}按份平均承担`);
-      await page.locator('dialog.confirm[open]').getByRole('button', { name: '返回修改' }).click();
-    } else {
-      expect(answer).toBe(400);
-      await eventually(async () => expect(await page.locator('dialog.confirm[open]').count()).toBe(0));
-    }
+    // s60 L5: 按份 divides a sum of money (Civil Code Art. 517) — a certificate to issue has none: the server refuses it
+    // (400 naming items.1.equalShares) and the page shows its words, no confirmation opened.
+    expect(await (await sent.response())?.status()).toBe(400);
+    await hasText(dlg.locator('.alert.bad, .field-error:not(:empty)'), '只适用于裁决支付的款项');
+    await eventually(async () => expect(await page.locator('dialog.confirm[open]').count()).toBe(0));
     // 连带 is the other choice; switching sends jointLiability instead.
     await modes.getByLabel(/^连带责任/).check();
     const [joint] = await Promise.all([page.waitForRequest(previewOf(c.id)), go.click()]);
