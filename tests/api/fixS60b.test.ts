@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recomputationsIdle } from '../../app/time/recompute.ts';
+import { offDaysWith } from '../helpers/calendar-years.ts';
 import { apiSuite, type CaseView, caseEvents } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -8,6 +10,8 @@ import { registerCase, standardApplication } from '../helpers/procedure.ts';
  * L3  the award preview refuses what refuses the award of the case as it stands, whatever its items (an added party not
  *     served, a respondent added after the last hearing unheard, an absent respondent's hearing notice not proven) with
  *     the act's own 422 — rule, source, words and field — not a 200 with warnings the act then refuses.
+ * B-L a review application received after its period is warned of at registration on the day filed the deadlines count
+ *     (the postmark: CPL Art. 85(4)), and a last day only provisional (its year's schedule not loaded) is said so.
  */
 const DB = process.env.TEST_DB ?? 'sqlite';
 type Problem = { type: string; title: string; status: number; detail: string; rule?: string; source?: string; field?: string };
@@ -131,5 +135,61 @@ describe(`s60 L3: the award preview says up front what refuses the award (${DB})
     const p = await preview(c, items, '2026-11-25');
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     expect(JSON.stringify(p.body.warnings)).toContain('孙九');
+  });
+});
+
+describe(`s60 B-L: a late review application, on the day filed, its last day provisional when it is (${DB})`, () => {
+  // 2027's schedule is not loaded: a period ending in it is provisional.
+  const { t, a } = apiSuite({ now: '2027-01-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+  const review = (receivedOn: string, extra: Record<string, unknown> = {}) =>
+    t.api(a.tokens.clerk).post(
+      '/api/cases',
+      standardApplication({
+        track: 'review',
+        receivedOn,
+        agreement: { effectiveOn: '2026-12-25', organization: '某某街道劳动争议调解委员会', terms: '支付工资5000元' },
+        ...extra,
+      }),
+    );
+  const filing = (body: { deadlines: { kind: string; dueOn: string; provisional: boolean; explanation: string }[] }) =>
+    body.deadlines.find((d) => d.kind === 'review_filing');
+
+  it('late on a provisional last day: said, with the year missing and how the schedule may move it; posted in time: none', async () => {
+    const late = await review('2027-01-15');
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    const d = filing(late.body);
+    expect(d?.provisional).toBe(true);
+    const due = d?.dueOn as string;
+    expect(due < '2027-01-15').toBe(true);
+    const w = ((late.body.dateWarnings ?? []) as string[]).join('\n');
+    expect(w).toContain(`申请期间的最后一日暂定为${due}`);
+    expect(w).toContain('按暂定的最后一日计算已超过申请期间');
+    expect(w).toContain('缺少2027年国家法定节假日安排');
+    expect(w).toContain('第七十五条不予受理');
+    // The deadline's own words say it is provisional alike.
+    expect(d?.explanation).toContain('缺少2027年国家法定节假日安排');
+    // Filed on the postmark (CPL Art. 85(4); workflows/deadlines.ts filedOnOf), the day the deadline counts: in time.
+    const posted = await review('2027-01-15', { postmarkOn: due });
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+    expect(filing(posted.body)?.dueOn).toBe(due);
+    expect(posted.body.dateWarnings).toBeUndefined();
+    // Posted after the last day: late, the postmark named.
+    const postedLate = await review('2027-01-18', { postmarkOn: '2027-01-14' });
+    expect(((postedLate.body.dateWarnings ?? []) as string[]).join('\n')).toContain('邮戳日期2027-01-14（2027-01-18收到）');
+  });
+
+  it('once the year is loaded: the last day is exact and the warning no longer says provisional', async () => {
+    const y = await t
+      .api(t.adminToken)
+      .put('/api/calendar/years/2027', { notice: '国办发明电〔2026〕测试号', offDays: offDaysWith(2027), workDays: [] });
+    expect(y.status, JSON.stringify(y.body)).toBe(202);
+    await recomputationsIdle(t.db);
+    const late = await review('2027-01-15');
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    const d = filing(late.body);
+    expect(d?.provisional).toBe(false);
+    const w = ((late.body.dateWarnings ?? []) as string[]).join('\n');
+    expect(w).toContain(`申请期间的最后一日为${d?.dueOn}`);
+    expect(w).not.toContain('暂定');
   });
 });
