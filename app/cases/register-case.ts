@@ -1,7 +1,8 @@
 import type { CaseColumns, CaseRecord, ClaimRecord, CollectiveGround, PartyRecord } from '../../db/stores/cases.ts';
 import { isStaleWrite } from '../../db/write-later.ts';
 import { casePartyWarnings } from '../../workflows/agent-checks.ts';
-import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { yearOf } from '../../workflows/dates.ts';
+import { computeDeadlines, type Deadline, filedOnOf, provisionalNote } from '../../workflows/deadlines.ts';
 import { type DuplicateWarning, duplicateWarnings } from '../../workflows/duplicates.ts';
 import { checkIdBornBefore, formatMoney, idNumberFacts, parseMoney } from '../../workflows/identifiers.ts';
 import { startCase } from '../../workflows/procedure.ts';
@@ -416,14 +417,32 @@ export async function createCase(
  * fixU59 #5 — Rules Arts. 74–75: a review application filed (its postmark, else its receipt) after the last day of the
  * period from the agreement taking effect — the `review_filing` deadline the case shows — is said at registration,
  * naming that day; ACCEPT_REVIEW refuses it (review-filing-15-days) and REJECT_REVIEW takes it (ground `late`).
+ * s60 B-L: the day filed is the deadlines' own (workflows/deadlines.ts filedOnOf: the postmark, CPL Art. 85(4)); a last
+ * day computed on a year whose official holiday schedule is not loaded is said to be provisional, in the deadlines'
+ * words (provisionalNote) — the application is late on that day, which the schedule may still move.
  */
-function lateReviewWarnings(input: CaseCreate, deadlines: readonly { kind: string; dueOn: string | null }[]): string[] {
-  const due = input.track === 'review' ? deadlines.find((d) => d.kind === 'review_filing')?.dueOn : null;
-  const filedOn = input.postmarkOn && input.postmarkOn < input.receivedOn ? input.postmarkOn : input.receivedOn;
-  if (!due || filedOn <= due) return [];
+async function lateReviewWarnings(
+  deps: Deps,
+  uow: UnitOfWork,
+  calendarVersion: number,
+  input: CaseCreate,
+  deadlines: readonly Pick<Deadline, 'kind' | 'dueOn' | 'startsOn' | 'unit' | 'provisional'>[],
+): Promise<string[]> {
+  const d = input.track === 'review' ? deadlines.find((x) => x.kind === 'review_filing') : undefined;
+  const due = d?.dueOn;
+  const filedOn = filedOnOf({ receivedOn: input.receivedOn, postmarkOn: input.postmarkOn ?? null });
+  if (!d || !due || filedOn <= due) return [];
   const filed = filedOn === input.receivedOn ? `${filedOn}收到` : `邮戳日期${filedOn}（${input.receivedOn}收到）`;
+  let last = `为${due}`;
+  if (d.provisional) {
+    // The years of the period (the agreement's day to its last) whose official schedule is not loaded.
+    const cal = await deps.calendar.get(uow.trx, { version: calendarVersion });
+    const years: number[] = [];
+    for (let y = yearOf(d.startsOn ?? due); y <= yearOf(due); y++) if (!cal.has(y)) years.push(y);
+    last = `暂定为${due}${provisionalNote(years.length ? years : [yearOf(due)], d.unit)}`;
+  }
   return [
-    `本仲裁审查申请${filed}，已超过申请期间：调解协议于${input.agreement?.effectiveOn}生效，申请期间的最后一日为${due}（《劳动人事争议仲裁办案规则》第七十四条）。逾期提出的，依第七十五条不予受理；请核对调解协议生效日期与收件日期`,
+    `本仲裁审查申请${filed}，${d.provisional ? '按暂定的最后一日计算' : ''}已超过申请期间：调解协议于${input.agreement?.effectiveOn}生效，申请期间的最后一日${last}（《劳动人事争议仲裁办案规则》第七十四条）。逾期提出的，依第七十五条不予受理；请核对调解协议生效日期与收件日期`,
   ];
 }
 
@@ -501,7 +520,7 @@ export async function registerCase(
   // sec51 M1: a receipt long before today is most often a mistyped year (LDMAL Arts. 27, 29): said, not refused.
   const dateWarnings = [
     ...staleReceivedWarnings(input.receivedOn, uow.today, deps.config.receivedOnStaleDays),
-    ...lateReviewWarnings(input, view.deadlines),
+    ...(await lateReviewWarnings(deps, uow, versions.calendar, input, view.deadlines)),
   ];
   // fixA53 (legal53a M2, L2, L3): one agent for both sides, an agent lacking his relationship or firm, an employer's
   // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.

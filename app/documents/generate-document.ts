@@ -287,23 +287,30 @@ async function limitsRunOut(
 
 /**
  * fixD59 #2 (docs59): the extension 决定书 names the extended limit's last day (LDMAL Art. 43(1); Rules Art. 45); while
- * that day falls in (or runs through) a year whose official holiday schedule is not loaded it is only provisional, and
- * the decision is refused (422 `calendar-data-missing`, as the deadline calculator refuses) rather than issued without it.
+ * that day falls in (or runs through) a year whose official holiday schedule is not loaded it is only provisional: the
+ * year, else null. s60 L6: what is refused on it (422 `calendar-data-missing`, as the deadline calculator refuses) is
+ * the decision's first issue (or a new version of it) — not a draft (草稿, `draftWithoutDueDay` says what it leaves
+ * out), nor a reprint of the original already issued (its stored document, as it was: Rules Art. 54).
  */
-async function refuseProvisionalExtension(
+async function extensionDayMissingYear(
   deps: Deps,
   k: Parameters<Deps['calendar']['get']>[0],
   ctx: MachineContext,
   req: DocumentRequest,
-) {
-  if (req.kind !== 'decision' || req.matter !== 'extension' || !ctx.extension) return;
-  const year = extendedLimitMissingYear(ctx, await deps.calendar.get(k), deps.periods);
-  if (year === null) return;
-  throw unprocessable(
+): Promise<number | null> {
+  if (req.kind !== 'decision' || req.matter !== 'extension' || !ctx.extension) return null;
+  return extendedLimitMissingYear(ctx, await deps.calendar.get(k), deps.periods);
+}
+
+const provisionalExtensionRefusal = (year: number) =>
+  unprocessable(
     `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：延长审理期限决定书须写明延长后的审理期限届满日（《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`,
     { rule: 'calendar-data-missing', missingYear: year, field: 'matter' },
   );
-}
+
+/** s60 L6: the draft of an extension decision whose last day is only provisional is printed without that day — said. */
+const draftWithoutDueDay = (year: number) =>
+  `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：本草稿未写明延长后的审理期限届满日。正式出具的决定书须写明该日（《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`;
 
 /**
  * legal58b #2: what a 决定书 prints, as a hash kept with it — its text is the record's (the extended limit, the
@@ -376,7 +383,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const unsigned = ctx.mediation?.agreedOn && !ctx.mediation.signatures.length && !ctx.closure;
   const noTribunal = input.kind === 'mediation_document' && unsigned ? mediationNeedsTribunal(ctx) : null;
   if (noTribunal) throw ruleRefusal(noTribunal);
-  await refuseProvisionalExtension(deps, k, ctx, input);
+  const provisionalYear = await extensionDayMissingYear(deps, k, ctx, input);
   // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
   if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
@@ -503,6 +510,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const printed = printedOf(req, docInput.record?.extensionDueOn);
   // An act's document already issued: its original, or a refusal of other text (Rules Art. 54; docsfix H1).
   const original = req.draft ? null : issuedOriginal(req, input, events, madeOn, printed);
+  // s60 L6: a decision naming a provisional last day is not issued (nor a new version of it); its draft and the reprint
+  // of the original already issued are.
+  if (provisionalYear !== null && !req.draft && (!original || original.replaced)) throw provisionalExtensionRefusal(provisionalYear);
   if (original && !original.replaced)
     return {
       caseVersion: c.version,
@@ -567,7 +577,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
           ? reviewTermsWarnings(ctx)
           : req.kind === 'hearing_notice'
             ? collectiveNoticeWarnings(ctx)
-            : [],
+            : provisionalYear !== null && req.draft
+              ? [draftWithoutDueDay(provisionalYear)]
+              : [],
   };
 }
 

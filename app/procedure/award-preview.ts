@@ -1,19 +1,19 @@
 import { jointGround, suggestedBasis } from '../../templates/legal-basis.ts';
 import { advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { computeDeadlines, computeFacts } from '../../workflows/deadlines.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
 import { nameClaimsIn, namePartiesIn } from '../../workflows/labels.ts';
 import { amountRequiredRule, withdrawnItemsRule } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { type ItemWithCalculation, keepCalculations } from '../calculators/award-calculations.ts';
 import { caseContext, caseScope, loadCase } from '../cases/case-state.ts';
-import { partyNameMap } from '../cases/views.ts';
+import { namedRefusalDetail, partyNameMap } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { ruleRefusal, validationError } from '../errors.ts';
 import { type Actor, assertMayPreviewAward, assertRoleMayPreviewAward } from '../policy.ts';
 import { type AwardItemInput, awardItemErrors, classifyItems, deemedParties, itemPayerShares, minimumWageFor } from './award.ts';
-import { awardItemWarnings, awardPreviewCaseWarnings } from './award-warnings.ts';
+import { awardItemWarnings, awardPreviewCaseWarnings, awardRefusedAsItStands } from './award-warnings.ts';
 
 /** The respondents an item names (`obligorIds`, in order), else every respondent (legal55a #5). */
 const obligorsOf = <P extends { id?: number; side: string }>(parties: readonly P[], ids: readonly number[] | undefined): P[] => {
@@ -52,13 +52,26 @@ export async function awardPreview(
   const unpriced = amountRequiredRule(ctx, input.items);
   if (unpriced) throw ruleRefusal(unpriced, nameClaimsIn(unpriced.detail, c.claims));
   const on = input.occurredOn ?? deps.clock.today();
+  // s60 L3: what refuses the award of the case as it stands, whatever its items (an absent respondent's hearing notice
+  // not proven, LDMAL Art. 36; an added party not served or unheard, LDMAL Arts. 23, 30, 35–36, Rules Art. 46(1); a
+  // pending objection or recusal, Rules Arts. 10, 12) — the act's 422 (same rule, source, words and field), from the
+  // one home next-events reads too (app/procedure/award-warnings.ts awardRefusedAsItStands), judged on the award's day.
+  const cal = await deps.calendar.get(k);
+  const asked = { type: 'ISSUE_AWARD' as const, occurredOn: on, payload: { items: input.items } };
+  const { facts } = computeFacts(ctx, asked, cal, deps.periods, {
+    absenceNoticeTimely: deps.config.absenceNoticeTimely,
+    mediationDocumentByPost: deps.config.mediationDocumentByPost,
+    intermediateCourt: deps.config.intermediateCourt,
+  });
+  const refused = awardRefusedAsItStands(ctx, { ...asked, facts });
+  if (refused) throw ruleRefusal(refused, namedRefusalDetail(refused.detail, c));
   const wage = await minimumWageFor(deps, k, c, on);
   const r = classifyItems(deps, c, input.items, wage, withdrawnIds(ctx));
   // legal54a M5: what ISSUE_AWARD / PARTIAL_AWARD warn of a claim ordered paid in advance (LDMAL Art. 44) dismissed or
   // granted below the sum ordered, from the same home (app/procedure/award.ts advanceReversalWarnings).
   // legal59a #3: what ISSUE_AWARD / PARTIAL_AWARD warn of, from the same home (app/procedure/award-warnings.ts) — the
   // items, and the case's periods: a party added after the last hearing, a defense period running, the limit passed.
-  const deadlines = computeDeadlines(ctx, await deps.calendar.get(k), deps.periods, deps.clock.today());
+  const deadlines = computeDeadlines(ctx, cal, deps.periods, deps.clock.today());
   const partyNames = partyNameMap(c.parties);
   const warnings = [...awardPreviewCaseWarnings(ctx, deadlines, on), ...awardItemWarnings(ctx, c.claims, c.parties, input.items, on)].map(
     (w) => namePartiesIn(w, partyNames),

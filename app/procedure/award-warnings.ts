@@ -2,8 +2,9 @@ import { advancePayerWarnings } from '../../workflows/advance-payers.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
 import { defensePeriodWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
-import type { CaseContext } from '../../workflows/procedure-types.ts';
+import type { CaseContext, ProcEvent } from '../../workflows/procedure-types.ts';
 import { lateAwardWarnings } from '../../workflows/remedy-warnings.ts';
+import { awardCaseRefusal, defaultAwardNoticeRefusal, type Violation } from '../../workflows/rules.ts';
 import { type AwardItemInput, advanceReversalWarnings, deemedParties, unnamedObligorWarnings, unsharedItemWarnings } from './award.ts';
 
 /**
@@ -70,4 +71,16 @@ export function awardPreviewCaseWarnings(ctx: CaseContext, deadlines: Deadline[]
     ...defensePeriodWarnings(ctx, on, deadlines, on, 'award'),
     ...lateAwardWarnings({ type: 'ISSUE_AWARD', occurredOn: on, payload: {} } as Parameters<typeof lateAwardWarnings>[0], limit),
   ];
+}
+
+/**
+ * s60 L3 — what refuses an award (ISSUE_AWARD, PARTIAL_AWARD) of the case as it stands, whatever its items: the absent
+ * respondent's hearing notice not proven served, or served late (LDMAL Arts. 35–36; Rules Arts. 38–39;
+ * rules.ts defaultAwardNoticeRefusal), then an added party not served, a respondent added after the last hearing and
+ * unheard, a pending jurisdiction objection or recusal (rules.ts awardCaseRefusal) — in the order the act asks them
+ * (workflows/rules.ts RULES before ADDED_RULES). Read by next-events (`blocked`) and the award preview (the act's 422),
+ * the rules themselves kept in workflows/rules.ts. `ev.facts`: as the act computes them (absenceNoticeLate).
+ */
+export function awardRefusedAsItStands(ctx: CaseContext, ev: ProcEvent): Violation | null {
+  return defaultAwardNoticeRefusal(ctx, ev) ?? awardCaseRefusal(ctx, ev);
 }

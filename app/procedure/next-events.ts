@@ -3,19 +3,12 @@ import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
 import { availableEvents } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
-import {
-  awardCaseRefusal,
-  challengedActorRefusal,
-  deemWithdrawnNoticeRefusal,
-  defaultAwardNoticeRefusal,
-  pendingSuits,
-  RULES,
-  type Violation,
-} from '../../workflows/rules.ts';
+import { challengedActorRefusal, deemWithdrawnNoticeRefusal, pendingSuits, RULES, type Violation } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
 import { namedRefusalDetail } from '../cases/views.ts';
 import type { Deps } from '../deps.ts';
 import { type Actor, caseEventRoles, eventsForActor } from '../policy.ts';
+import { awardRefusedAsItStands } from './award-warnings.ts';
 import { MEDIATION_DOCUMENT_MISSING, mediationDocumentIssued } from './mediation-document.ts';
 
 /** Bracketed citations of articles (「（《…》第三十条）」, 「（第三十五条…第四十六条第（一）项）」) left out: the source gives them. */
@@ -56,9 +49,10 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   const certain: [EventType, (ev: Parameters<typeof deemWithdrawnNoticeRefusal>[1]) => Violation | null][] = [
     ['DEEM_WITHDRAWN', (ev) => deemWithdrawnNoticeRefusal(snap.context, ev)],
     // fixU59 #1: and what refuses any award of the case as it stands (rules.ts awardCaseRefusal: an added party not
-    // served, a respondent added after the last hearing unheard, a pending objection or recusal).
-    ['ISSUE_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) ?? awardCaseRefusal(snap.context, ev)],
-    ['PARTIAL_AWARD', (ev) => defaultAwardNoticeRefusal(snap.context, ev) ?? awardCaseRefusal(snap.context, ev)],
+    // served, a respondent added after the last hearing unheard, a pending objection or recusal). s60 L3: one home with
+    // the award preview's refusal (app/procedure/award-warnings.ts awardRefusedAsItStands).
+    ['ISSUE_AWARD', (ev) => awardRefusedAsItStands(snap.context, ev)],
+    ['PARTIAL_AWARD', (ev) => awardRefusedAsItStands(snap.context, ev)],
     [
       'REFER_TO_ARBITRATION',
       (ev) => {

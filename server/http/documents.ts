@@ -112,6 +112,8 @@ export function createDocumentsRouter(deps: Deps): Router {
     path: '/api/cases/{id}/documents',
     operationId: 'generateDocument',
     summary: '生成法律文书（PDF）；混合裁决生成终局、非终局两份裁决书',
+    description:
+      '422（rule-violation，rule 指明规则）包括：延长审理期限决定书的延长后审理期限届满日涉及尚未录入国家法定节假日安排的年份，届满日只能暂定（rule 为 calendar-data-missing，missingYear 为该年份，field 为 matter；劳动争议调解仲裁法第四十三条第一款）——只拒绝首次出具（或所载事实变化后出具新版本）；草稿（draft: true）照常生成（不写届满日，warnings 中说明），已出具的原件照常重印；已出具文书的文本不得更改（issued-document-text-fixed，办案规则第五十四条）；须由仲裁员写明的内容缺失（text-from-arbitrator）；案件记录不足（record-incomplete）；字体缺字（missing-glyph）。',
     tags: ['documents'],
     params: IdParams,
     headers: WriteHeaders,

@@ -243,6 +243,8 @@ export function createEventsRouter(deps: Deps): Router {
     operationId: 'awardPreview',
     summary:
       '裁决终局性预判（不写入）：逐项判断终局/非终局，供裁决表单即时显示；对所填各项的检查与作出裁决（ISSUE_AWARD）相同（400/422 同一字段），但不要求已处理每一项请求',
+    description:
+      '案件现状使裁决无论所填各项如何都会被拒绝的，预判即答与作出裁决相同的 422（rule、source、detail、field 相同；与 next-events 的 blocked 同出一处）：未到庭的被申请人未经书面通知开庭（default-award-notice-not-proven、absence-notice-late；劳动争议调解仲裁法第三十六条），管辖异议或回避申请尚未决定（jurisdiction-objection-pending、recusal-pending；办案规则第十条、第十二条），追加的当事人尚未送达（added-party-not-served），最后一次开庭后追加的被申请人未经开庭审理（party-joined-after-hearing；劳动争议调解仲裁法第三十条、第三十五条、第三十六条，办案规则第四十六条第（一）项）。只提醒、不拒绝的情形在 200 应答的 warnings 中（s60 L3）。',
     tags: ['procedure'],
     params: IdParams,
     body: AwardPreview,
