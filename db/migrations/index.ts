@@ -59,6 +59,7 @@ import * as m20261219_0055 from './20261219_0055_stat_counterclaims.ts';
 import * as m20261221_0057 from './20261221_0057_heartbeat_code_version.ts';
 import * as m20261222_0058 from './20261222_0058_history_lz4.ts';
 import * as m20261223_0059 from './20261223_0059_write_path_indexes.ts';
+import * as m20261224_0060 from './20261224_0060_hearing_calendar_order.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -130,6 +131,7 @@ export const migrations: [string, Migration][] = [
   ['20261221_0057_heartbeat_code_version', m20261221_0057],
   ['20261222_0058_history_lz4', m20261222_0058],
   ['20261223_0059_write_path_indexes', m20261223_0059],
+  ['20261224_0060_hearing_calendar_order', m20261224_0060],
 ];
 
 /**

@@ -84,7 +84,9 @@ const sessionOf = (r: Record<string, any>): HearingRow => ({
 
 /**
  * For the calendar's page of session rows: the other cases' sessions each is heard with — the same day and room, both
- * with a time, less than `slotMinutes` apart (one query for the page).
+ * with a time, less than `slotMinutes` apart (two queries for the page: the sessions of its days and rooms, then the
+ * case numbers of those that meet one of its rows). The sessions are grouped by day and room once, so each row is
+ * compared with its own room's day only (s60 D: a month's page compared each row with every session of the month).
  */
 // biome-ignore lint/suspicious/noExplicitAny: rows as knex answers them
 async function jointSessions(k: Knex, rows: Record<string, any>[], slotMinutes: number) {
@@ -92,28 +94,41 @@ async function jointSessions(k: Knex, rows: Record<string, any>[], slotMinutes: 
   const pairs = [...new Map(timed.map((r) => [`${r.hearing_on} ${r.place}`, [r.hearing_on, r.place]])).values()];
   const others = pairs.length
     ? await k('hearings')
-        .join('cases', 'cases.id', 'hearings.case_id')
         .whereIn(['hearings.hearing_on', 'hearings.place'], pairs)
         .whereNotNull('hearings.time')
-        .select('hearings.case_id', 'hearings.hearing_on', 'hearings.place', 'hearings.time', 'hearings.status', 'cases.case_no')
+        .select('hearings.case_id', 'hearings.hearing_on', 'hearings.place', 'hearings.time', 'hearings.status')
         .orderBy(['hearings.time', 'hearings.case_id'])
     : [];
+  const byRoomDay = new Map<string, { caseId: number; status: string; at: number }[]>();
+  for (const o of others) {
+    const key = `${o.hearing_on} ${o.place}`;
+    const list = byRoomDay.get(key) ?? [];
+    list.push({ caseId: Number(o.case_id), status: o.status, at: minutesOf(o.time) });
+    byRoomDay.set(key, list);
+  }
   const slot = Math.max(1, slotMinutes);
   // biome-ignore lint/suspicious/noExplicitAny: a row as knex answers it
-  return (r: Record<string, any>) => {
+  const meets = (r: Record<string, any>) => {
     if (!r.time) return [];
-    const met = others.filter(
+    const at = minutesOf(r.time);
+    const met = (byRoomDay.get(`${r.hearing_on} ${r.place}`) ?? []).filter(
       (o) =>
-        Number(o.case_id) !== Number(r.case_id) &&
+        o.caseId !== Number(r.case_id) &&
         // Both still to be held, or both held: a session set beside one already held was not judged against it.
         o.status === r.status &&
-        o.hearing_on === r.hearing_on &&
-        o.place === r.place &&
-        Math.abs(minutesOf(o.time) - minutesOf(r.time)) < slot,
+        Math.abs(o.at - at) < slot,
     );
     // One entry per case (two sessions of one case cannot both meet this one, but the calendar does not rely on it).
-    return [...new Map(met.map((o) => [Number(o.case_id), { caseId: Number(o.case_id), caseNo: o.case_no ?? null }])).values()];
+    return [...new Set(met.map((o) => o.caseId))];
   };
+  const met = rows.map(meets);
+  const ids = [...new Set(met.flat())];
+  const caseNos = new Map<number, string | null>(
+    ids.length ? (await k('cases').whereIn('id', ids).select('id', 'case_no')).map((c) => [Number(c.id), c.case_no ?? null]) : [],
+  );
+  const joint = new Map(rows.map((r, i) => [r, (met[i] ?? []).map((caseId) => ({ caseId, caseNo: caseNos.get(caseId) ?? null }))]));
+  // biome-ignore lint/suspicious/noExplicitAny: a row as knex answers it
+  return (r: Record<string, any>) => joint.get(r) ?? [];
 }
 
 /** The hearing calendar: written with each hearing event, read by week, room and arbitrator. */
@@ -225,21 +240,30 @@ export function createHearingStore() {
 
     /**
      * Hearings on days `from`–`to` (by day and time), with their case, tribunal, party names and the sessions each is
-     * heard jointly with (five queries).
+     * heard jointly with (seven queries at most, whatever the range's size).
      */
     async list(k: Knex, f: HearingFilter): Promise<{ items: HearingListItem[]; total: number }> {
+      // The sessions of the range, read off `hearings_calendar_order` (migration 0060) in the calendar's order. A
+      // session's case is always there (hearings.case_id is a non-null foreign key to cases), so neither the count nor
+      // the page joins it: the page's cases (number, state) are read by id for the rows it answers. (Joined, SQLite
+      // read the case of every session of the range before the arbitrator's filter — s60 D.)
       const base = k('hearings')
-        .join('cases', 'cases.id', 'hearings.case_id')
         .whereBetween('hearings.hearing_on', [f.from, f.to])
         .where((qb) => {
           if (f.place) qb.where('hearings.place', f.place);
-          if (f.arbitratorId) qb.whereIn('hearings.case_id', k('case_arbitrators').select('case_id').where({ user_id: f.arbitratorId }));
+          if (f.arbitratorId)
+            qb.whereExists(
+              k('case_arbitrators')
+                .select(k.raw('1'))
+                .whereRaw('case_arbitrators.case_id = hearings.case_id')
+                .where('case_arbitrators.user_id', f.arbitratorId),
+            );
         });
       const [countRow, rows] = await Promise.all([
         base.clone().count<{ n: string | number }[]>({ n: '*' }).first(),
         base
           .clone()
-          .select('hearings.*', 'cases.case_no', 'cases.state')
+          .select('hearings.*')
           .orderBy([
             { column: 'hearings.hearing_on', order: 'asc' },
             { column: 'hearings.time', order: 'asc' },
@@ -250,11 +274,17 @@ export function createHearingStore() {
           .offset((f.page - 1) * f.pageSize),
       ]);
       const ids = rows.map((r) => Number(r.case_id));
-      const [tribunals, names, joint] = await Promise.all([
+      const [cases, tribunals, names, joint] = await Promise.all([
+        ids.length
+          ? k('cases')
+              .whereIn('id', [...new Set(ids)])
+              .select('id', 'case_no', 'state')
+          : [],
         tribunalsOf(k, ids),
         partyNamesOf(k, ids),
         jointSessions(k, rows, f.slotMinutes),
       ]);
+      const caseOf = new Map(cases.map((c) => [Number(c.id), c]));
       return {
         total: Number(countRow?.n ?? 0),
         items: rows.map((r) => {
@@ -262,8 +292,8 @@ export function createHearingStore() {
           return {
             caseId: id,
             session: Number(r.seq),
-            caseNo: r.case_no ?? null,
-            state: r.state,
+            caseNo: caseOf.get(id)?.case_no ?? null,
+            state: caseOf.get(id)?.state,
             ...sessionOf(r),
             arbitrators: tribunals.get(id) ?? [],
             applicantNames: names.get(id)?.applicantNames ?? [],

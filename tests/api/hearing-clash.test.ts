@@ -113,6 +113,22 @@ describe(`hearing slots (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       [one.id, [{ caseId: same.id, caseNo: same.caseNo }]],
       [same.id, [{ caseId: one.id, caseNo: one.caseNo }]],
     ]);
+    // One session a page, filtered by the arbitrator sitting in both (s60 D: the page reads its cases and the partners'
+    // numbers by id): each page counts both, answers its own case's number and state, and names the partner on the other page.
+    const arbitratorId = a.arbitrators[0]?.id;
+    for (const [page, own, other] of [
+      [1, one, same],
+      [2, same, one],
+    ] as const) {
+      const r = await t
+        .api(a.tokens.clerk)
+        .get(`/api/hearings?from=2026-03-23&to=2026-03-23&arbitratorId=${arbitratorId}&pageSize=1&page=${page}`);
+      expect(r.status).toBe(200);
+      expect(r.body.total).toBe(2);
+      expect(r.body.items.map((x: Body) => [x.caseId, x.caseNo, x.state, x.jointWith])).toEqual([
+        [own.id, own.caseNo, 'hearing_scheduled', [{ caseId: other.id, caseNo: other.caseNo }]],
+      ]);
+    }
     const alone = ((await t.api(a.tokens.clerk).get('/api/hearings?from=2026-03-20&to=2026-03-20')).body as Body).items;
     expect(alone.map((x: Body) => x.jointWith)).toEqual(alone.map(() => []));
   });
