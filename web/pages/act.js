@@ -1625,23 +1625,50 @@ const NOT_ADVANCE = '不属于可先予执行的请求（第四十四条）';
  */
 const advanceCategory = (cl) => state.vocab?.advanceExecutionCategories?.includes(cl.category) ?? true;
 
-/** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim (one that may be: `advanceCategory`). */
+/**
+ * ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim (one that may be: `advanceCategory`).
+ * s60 #1: the box starts empty — a ruling orders part of what is claimed as often as all of it (LDMAL Art. 44: 先予执行
+ * of the claims for remuneration…), the amount claimed is shown beside it; a claim of several workers together asks
+ * each worker's share (the award's `sharePicker`, one home), summing to the amount — refused here before the
+ * confirmation when missing (the server only warns, for API clients; SPC Enforcement Provisions (2020) Art. 16).
+ * Each box is named by its place among the amounts sent (amounts.N…), as the server names it.
+ */
 function advanceAmounts(c, claimList) {
   const rows = c.claims.filter(advanceCategory).map((cl) => {
-    const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
-    amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
-    return {
-      cl,
-      amount,
-      row: h('tr', h('td', claimLine(cl, c)), h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path }))),
-    };
+    const amount = input('text', { inputmode: 'decimal', value: '', 'aria-label': `第${cl.seq}项先予执行金额` });
+    amount.dataset.path = `amounts.unsent${cl.seq}.amount`;
+    const error = h('span.field-error', { 'data-error-for': amount.dataset.path });
+    const r = { cl, amount, error };
+    r.shares = sharePicker(c, cl, cl.seq - 1, null, {
+      base: `amounts.unsent${cl.seq}`,
+      required: true,
+      what: '先行受领的金额',
+      total: () => plainAmount(amount.value),
+    });
+    amount.addEventListener('input', () => r.shares?.saySum());
+    const claimed = cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null;
+    r.row = h('tr', h('td', claimLine(cl, c), claimed), h('td', amount, error, r.shares?.node ?? null));
+    return r;
   });
   const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
+  const picked = () => rows.filter((r) => chosen().has(r.cl.id));
+  const sent = () => picked().filter((r) => r.amount.value.trim());
+  // The server names an amount by its place among those sent: each box (and its shares) carries that path.
+  const paths = () => {
+    const list = sent();
+    for (const r of rows) {
+      const at = list.indexOf(r);
+      const base = `amounts.${at >= 0 ? at : `unsent${r.cl.seq}`}`;
+      r.amount.dataset.path = `${base}.amount`;
+      r.error.dataset.errorFor = `${base}.amount`;
+      r.shares?.renumber(base);
+    }
+  };
   const tbody = h('tbody');
   const sync = () =>
     fill(
       tbody,
-      rows.filter((r) => chosen().has(r.cl.id)).map((r) => r.row),
+      picked().map((r) => r.row),
     );
   claimList.addEventListener('change', sync);
   sync();
@@ -1649,17 +1676,22 @@ function advanceAmounts(c, claimList) {
   return {
     node,
     get: (b) => {
-      const list = rows
-        .filter((r) => chosen().has(r.cl.id) && r.amount.value.trim())
-        .map((r) => ({ claimId: r.cl.id, amount: r.amount.value.trim() }));
+      paths();
+      const list = sent().map((r) => ({
+        claimId: r.cl.id,
+        amount: r.amount.value.trim(),
+        ...(r.shares?.get() ?? {}),
+      }));
       if (list.length) b.amounts = list;
     },
     check: () => {
-      const bad = rows
-        .filter((r) => chosen().has(r.cl.id))
+      paths();
+      const bad = picked()
         .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())])
         .filter(([, m]) => m);
-      return bad.length ? bad : null;
+      if (bad.length) return bad;
+      const shares = sent().flatMap((r) => r.shares?.check() ?? []);
+      return shares.length ? shares : null;
     },
   };
 }
@@ -2185,11 +2217,14 @@ function payerPicker(c, cl, i, prior) {
  * share (LDMAL Art. 47(1); SPC-1 Art. 19). Left empty, the item is one sum for all (the server warns). Null for a
  * claim of one worker, a counterclaim, or fewer than two workers still in the case.
  */
-function sharePicker(c, cl, i, prior) {
+function sharePicker(c, cl, i, prior, opts = {}) {
   const deemed = new Set((c.proceedings?.deemedWithdrawals ?? []).map((d) => String(d.partyId)));
   const workers = (c.applicants ?? []).filter((p) => p.kind === 'person' && !deemed.has(String(p.id)));
   if (cl.counterclaim || cl.applicantId || workers.length < 2) return null;
-  let base = `items.${i}`;
+  // s60 #1: a 先予执行 ruling's amounts use the same picker (`opts.base` amounts.N, `opts.total` the amount typed,
+  // `opts.required`: each worker's share asked — the ruling says what each receives, SPC Enforcement Provisions Art. 16).
+  let base = opts.base ?? `items.${i}`;
+  const what = opts.what ?? '分得的金额';
   const rows = workers.map((p, k) => {
     const was = (prior?.shares ?? []).find((x) => String(x.partyId) === String(p.id));
     const id = `share-${cl.id}-${p.id}`;
@@ -2197,7 +2232,7 @@ function sharePicker(c, cl, i, prior) {
     const amount = input('text', {
       id,
       inputmode: 'decimal',
-      'aria-label': `第${cl.seq}项申请人${p.name}分得的金额（元）`,
+      'aria-label': `第${cl.seq}项申请人${p.name}${what}（元）`,
       value: was?.amount ?? '',
       'data-path': `${base}.shares.unsent${k}.amount`,
     });
@@ -2211,11 +2246,31 @@ function sharePicker(c, cl, i, prior) {
   });
   const error = h('div.field-error', { 'data-error-for': `${base}.shares` });
   const filled = () => rows.filter((r) => r.amount.value.trim());
+  // s60 #1: the shares' sum against the amount, said as they are typed (the server's rule: they sum to it).
+  const sumNote = h('div.share-sum', { role: 'status' });
+  const fen = (x) => Math.round(Number(plainAmount(x)) * 100);
+  const saySum = () => {
+    const total = opts.total?.() ?? '';
+    const sent = filled();
+    if (!opts.total || !sent.length || sent.some((r) => checkMoney(r.amount.value.trim())) || !total || checkMoney(total)) {
+      sumNote.textContent = '';
+      return;
+    }
+    const sum = sent.reduce((n, r) => n + fen(r.amount.value), 0);
+    const diff = fen(total) - sum;
+    const yuan = (f) => money((f / 100).toFixed(2));
+    sumNote.classList.toggle('warn', diff !== 0);
+    sumNote.textContent =
+      diff === 0
+        ? `合计 ${yuan(sum)}，与本项金额相符`
+        : `合计 ${yuan(sum)}，与本项金额 ${yuan(fen(total))}${diff > 0 ? `相差 ${yuan(diff)}` : `多出 ${yuan(-diff)}`}`;
+  };
   const group = h(
     'div.shares.small',
-    { role: 'group', 'aria-label': `第${cl.seq}项各申请人分得的金额`, 'data-path': `${base}.shares` },
-    h('div', '各申请人分得的金额（不填为一笔合计金额）：'),
+    { role: 'group', 'aria-label': `第${cl.seq}项各申请人${what}`, 'data-path': `${base}.shares` },
+    h('div', opts.required ? `各申请人${what}（须逐人填写，合计等于本项金额）：` : `各申请人${what}（不填为一笔合计金额）：`),
     rows.map((r) => r.label),
+    sumNote,
     error,
   );
   /**
@@ -2243,9 +2298,33 @@ function sharePicker(c, cl, i, prior) {
     const form = group.closest('form') ?? group;
     if (error.textContent || group.classList.contains('invalid')) setError(form, `${base}.shares`, null);
     paths();
+    saySum();
   });
   return {
     node: group,
+    saySum,
+    /** s60 #1 (`opts.required`): each worker's share, and their sum the amount — else [[path, message]…]. */
+    check: () => {
+      if (!opts.required) return null;
+      const total = opts.total?.() ?? '';
+      if (!total.trim() || checkMoney(total.trim())) return null;
+      paths();
+      const bad = rows
+        .filter((r) => r.amount.value.trim() && checkMoney(r.amount.value.trim()))
+        .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())]);
+      if (bad.length) return bad;
+      const missing = rows.filter((r) => !r.amount.value.trim()).map((r) => r.p.name);
+      if (missing.length)
+        return [
+          [
+            `${base}.shares`,
+            `本项是申请人${workers.map((p) => p.name).join('、')}共同提出的请求：请写明每人${what}（未填：${missing.join('、')}），否则裁决书只能写一笔总额，人民法院难以执行`,
+          ],
+        ];
+      const sum = rows.reduce((n, r) => n + fen(r.amount.value), 0);
+      if (sum !== fen(total)) return [[`${base}.shares`, `各申请人${what}合计须等于本项金额 ${money(plainAmount(total))}`]];
+      return null;
+    },
     get: () => {
       paths();
       return filled().length ? { shares: filled().map((r) => ({ partyId: r.p.id, amount: plainAmount(r.amount.value) })) } : {};
