@@ -218,20 +218,25 @@ async function eventForm(c, type, done, screen, opened = {}) {
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
   const againstAward = spec.some((f) => f.kind === 'partialAward');
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs] = await Promise.all([
-    needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
-    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
-    needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
-    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
-    // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
-    type === 'ACCEPT' ? barringDuplicates(c) : [],
-    // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
-    type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
-    // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
-    type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
-    // ui49 H1: the awards' document numbers, to name the award a remedy is against.
-    againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
-  ]);
+  const awarding = spec.some((f) => f.kind === 'award');
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs, eventsAtOpen] =
+    await Promise.all([
+      needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
+      needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
+      needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
+      needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
+      // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
+      type === 'ACCEPT' ? barringDuplicates(c) : [],
+      // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
+      type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
+      // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
+      type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+      // ui49 H1: the awards' document numbers, to name the award a remedy is against.
+      againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+      // s60 #4: the 被申请人辩称 written before (with a partial award, or when its document was generated) — the case view
+      // does not carry it; the history does.
+      awarding ? api('GET', `/api/cases/${c.id}/events`).catch(() => null) : null,
+    ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
@@ -275,7 +280,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     const path = f.name;
     let el;
     if (f.kind === 'award') {
-      awardEd = awardEditor(c, type, fields.querySelector('[data-path="occurredOn"]'));
+      awardEd = awardEditor(c, type, fields.querySelector('[data-path="occurredOn"]'), writtenDefense(eventsAtOpen));
       fields.append(awardEd.node);
       getters.push(awardEd.get);
       checks.push(awardEd.check);
@@ -1767,7 +1772,27 @@ function tribunalChangedSinceHearing(c) {
   return [...(c.proceedings?.recusals ?? []).map((r) => r.hearingsBefore), ...decided].includes(held);
 }
 
-function awardEditor(c, type, dateInput) {
+/**
+ * s60 #4: the last 被申请人辩称 the arbitrator wrote on this case — with a partial award (PARTIAL_AWARD
+ * `defenseSummary`) or in the 文书 panel when its document was generated (GENERATE_DOCUMENT `text.defenseSummary`, an
+ * award's or a partial award's) — to start the award's box on it (the same respondents' defense, not asked twice).
+ */
+function writtenDefense(events) {
+  if (!Array.isArray(events)) return '';
+  for (const e of [...events].reverse()) {
+    const p = e.payload ?? {};
+    const text =
+      e.type === 'PARTIAL_AWARD'
+        ? p.defenseSummary
+        : e.type === 'GENERATE_DOCUMENT' && ['award', 'partial_award'].includes(p.kind)
+          ? p.text?.defenseSummary
+          : null;
+    if (typeof text === 'string' && text.trim()) return text.trim();
+  }
+  return '';
+}
+
+function awardEditor(c, type, dateInput, earlierDefense = '') {
   // v2: drafts of the editor that chose 支持 and the amount claimed for every item are not restored as choices.
   const draftName = `award.v2.${c.id}.${type}`;
   const draft = loadDraft(draftName);
@@ -1977,7 +2002,8 @@ function awardEditor(c, type, dateInput) {
   const defenseNeeded = !defenseRecorded && (filed.length > 0 || (c.proceedings?.hearingsHeld ?? []).some((x) => x.respondentPresent));
   facts.value = saved.facts ?? '';
   reasoning.value = saved.reasoning ?? '';
-  defense.value = saved.defenseSummary ?? '';
+  // s60 #4: a draft's own text first; else what was written before (writtenDefense), to be checked.
+  defense.value = saved.defenseSummary || earlierDefense;
   counterAnswer.value = saved.counterclaimDefenseSummary ?? '';
   // The award's date, once the arbitrator chose it, is part of the draft: restored with the rest, never silently
   // today's (it starts the periods) — and a date nobody chose (the day the draft began) is not kept as if chosen.
@@ -2067,11 +2093,14 @@ function awardEditor(c, type, dateInput) {
     summaryLine,
     field('被申请人辩称', 'defenseSummary', defense, {
       wide: true,
-      hint: defenseRecorded
-        ? '不填则使用收到答辩书时记录的答辩要点'
-        : defenseNeeded
-          ? '被申请人已提交答辩书或到庭，裁决书须写明其答辩意见'
-          : '被申请人未答辩亦未到庭的，可不填',
+      hint:
+        earlierDefense && defense.value === earlierDefense
+          ? '已填入本案此前（部分裁决或生成裁决书时）填写的答辩意见，请核对'
+          : defenseRecorded
+            ? '不填则使用收到答辩书时记录的答辩要点'
+            : defenseNeeded
+              ? '被申请人已提交答辩书或到庭，裁决书须写明其答辩意见'
+              : '被申请人未答辩亦未到庭的，可不填',
     }),
     hasCounterclaim
       ? field('申请人（被反申请人）针对反申请辩称', 'counterclaimDefenseSummary', counterAnswer, {
