@@ -1869,6 +1869,11 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
             amount.value = suggested;
             row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
             amount.dispatchEvent(new Event('input', { bubbles: true }));
+            // s60 #3: a suggestion above the amount claimed is put in as computed (never capped unseen) and said at
+            // once next to the field, in the server's words (不告不理: no award beyond the claim; award.ts awardItemErrors).
+            const over = overClaim(row);
+            if (over !== null && over > 0)
+              setError(amount.closest('form') ?? amount.parentElement, amount.dataset.path, overClaimMessage(cl));
           },
         },
       );
@@ -2150,8 +2155,7 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
         bad.push([`${path}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
       // Never more than the claim asks (不告不理; the server refuses it too).
-      else if (over !== null && over > 0)
-        bad.push([`${path}.amount`, `裁决金额不能超过请求金额 ${money(r.cl.amount)}；申请人增加请求金额的，应先变更仲裁请求`]);
+      else if (over !== null && over > 0) bad.push([`${path}.amount`, overClaimMessage(r.cl)]);
       // fixU58 #1: a sum granted on a case of several respondents: who pays is picked, never all of them unsaid.
       // fixW59 #2: any item granted (a sum or not: a certificate to issue is performed by someone too) — the API takes
       // an item without one, the web never sends it silently.
@@ -2504,6 +2508,9 @@ function judgeable(r) {
   const over = overClaim(r);
   return over === null || (r.outcome.value === 'partly' ? over < 0 : over <= 0);
 }
+/** The server's refusal of an item above its claim, word for word (app/procedure/award.ts awardItemErrors). */
+const overClaimMessage = (cl) =>
+  `裁决金额不能超过请求金额 ${Number(cl.amount).toFixed(2)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`;
 function overClaim(r) {
   const typed = plainAmount(r.amount.value);
   if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;
