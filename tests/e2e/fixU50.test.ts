@@ -41,6 +41,13 @@ describe('fixU50 (Chromium)', () => {
     await ok(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING }, '2026-04-08');
     await openCase(c.id, 'arb-li');
     await page.getByLabel('文书种类').selectOption('award');
+    // s60 #4: the defense summary the server will ask for is asked at once, before 生成 (not after a 422).
+    const box = page.getByLabel('被申请人辩称（答辩意见）');
+    await box.waitFor();
+    await generate().click();
+    await hasText(page.locator('#sec-docs .alert.bad'), '请先在“被申请人辩称（答辩意见）”中填写');
+    expect(await ask().count()).toBe(0);
+    await box.fill('被申请人辩称已足额支付工资。');
     await generate().click();
     await ask().waitFor();
     await hasText(ask().locator('h2'), '生成“仲裁裁决书”正式文本（原件）？');
@@ -51,13 +58,7 @@ describe('fixU50 (Chromium)', () => {
     await ask().getByRole('button', { name: '取消' }).click();
     await ask().waitFor({ state: 'detached' });
     expect(await docCount(c.id, 'award')).toBe(0);
-    // Confirmed: the server asks for the defense summary; written, the confirmation names the text.
-    await generate().click();
-    await ask().getByRole('button', { name: '生成正式文本' }).click();
-    const box = page.getByLabel('被申请人辩称（答辩意见）');
-    await box.waitFor();
-    expect(await docCount(c.id, 'award')).toBe(0);
-    await box.fill('被申请人辩称已足额支付工资。');
+    // Written, the confirmation names the text.
     await generate().click();
     await ask().waitFor();
     await hasText(ask(), '被申请人辩称（答辩意见）：被申请人辩称已足额支付工资。');

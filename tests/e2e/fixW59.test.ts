@@ -50,6 +50,8 @@ describe('fixW59 (Chromium)', () => {
     await dlg.waitFor();
     await dlg.getByLabel('申请人申请先予执行日期').fill('2026-03-26');
     await dlg.locator('label.check.item', { hasText: '2025年10月至12月工资' }).locator('input').check();
+    // s60 #1: the amount starts empty — written.
+    await dlg.getByLabel('第1项先予执行金额').fill('12000');
     await dlg.getByLabel('履行期限（日）').fill('10');
     await dlg.getByLabel('权利义务关系明确').check();
     await dlg.getByLabel('不先予执行将严重影响申请人生活').check();
@@ -126,6 +128,7 @@ describe('fixW59 (Chromium)', () => {
     expect(await dlg.getByRole('combobox', { name: '先予执行履行义务人' }).count()).toBe(0);
     await dlg.getByLabel('申请人申请先予执行日期').fill('2026-03-26');
     await dlg.locator('label.check.item', { hasText: '2025年12月工资' }).locator('input').check();
+    await dlg.getByLabel('第1项先予执行金额').fill('6000');
     await dlg.getByLabel('履行期限（日）').fill('10');
     await dlg.getByLabel('权利义务关系明确').check();
     await dlg.getByLabel('不先予执行将严重影响申请人生活').check();

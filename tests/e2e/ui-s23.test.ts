@@ -479,11 +479,13 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await login('arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.getByLabel('文书种类').selectOption('award');
-    await page.getByRole('button', { name: '生成', exact: true }).click();
-    await page.locator('dialog.confirm[open]').getByRole('button', { name: '生成正式文本' }).click();
+    // s60 #4: asked before 生成 (the respondent attended; nothing was written with the award) — 生成 with it empty
+    // says so and puts the cursor there, nothing asked nor sent.
     const box = page.getByLabel('被申请人辩称（答辩意见）');
     await visible(box);
+    await page.getByRole('button', { name: '生成', exact: true }).click();
     await text(page.locator('.alert.bad'), '被申请人辩称');
+    expect(await page.locator('dialog.confirm[open]').count()).toBe(0);
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
     await box.fill('被申请人辩称已足额支付工资。');
     await page.getByRole('button', { name: '生成', exact: true }).click();

@@ -66,6 +66,8 @@ describe('ui40: a new user’s walk (Chromium)', () => {
       await picker.selectOption('award');
       await hasText(page.locator('.flash'), '已生成：开庭通知书');
       expect(await page.getByLabel('文书种类').inputValue()).toBe('award');
+      // s60 #4: the defense summary the award's document needs is asked before 生成.
+      await page.getByLabel('被申请人辩称（答辩意见）').fill('被申请人辩称已足额支付工资。');
       await page.getByRole('button', { name: '生成', exact: true }).click();
       // The award is asked for (its original's confirmation, ui50 H1): never "再次生成开庭通知书".
       await hasText(page.locator('dialog.confirm[open] h2'), '生成“仲裁裁决书”正式文本（原件）？');

@@ -218,20 +218,25 @@ async function eventForm(c, type, done, screen, opened = {}) {
   // Who has how much work, where cases are assigned: the tribunal, a replacement arbitrator, a mediator.
   const seesWorkload = ['chair', 'admin', 'clerk', 'arbitrator'].includes(state.user.role);
   const againstAward = spec.some((f) => f.kind === 'partialAward');
-  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs] = await Promise.all([
-    needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
-    needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
-    needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
-    needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
-    // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
-    type === 'ACCEPT' ? barringDuplicates(c) : [],
-    // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
-    type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
-    // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
-    type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
-    // ui49 H1: the awards' document numbers, to name the award a remedy is against.
-    againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
-  ]);
+  const awarding = spec.some((f) => f.kind === 'award');
+  const [staff, workload, mediators, mediatorWorkload, barringAtOpen, voidCandidates, docsAtOpen, awardDocs, eventsAtOpen] =
+    await Promise.all([
+      needsStaff ? api('GET', '/api/staff?role=arbitrator&pageSize=200').then((r) => r.items) : [],
+      needsStaff && seesWorkload ? api('GET', '/api/workload?role=arbitrator&pageSize=200').catch(() => null) : null,
+      needsMediators ? api('GET', '/api/staff?role=mediator&pageSize=200').then((r) => r.items) : [],
+      needsMediators && seesWorkload ? api('GET', '/api/workload?role=mediator&pageSize=200').catch(() => null) : null,
+      // Rules Art. 34: the earlier cases the registration found that bar the same dispute, asked about in the dialog.
+      type === 'ACCEPT' ? barringDuplicates(c) : [],
+      // ui45 M1: the registrations a mistaken one may repeat, chosen by what the clerk sees (case number, parties, date).
+      type === 'VOID_REGISTRATION' ? duplicateCandidates(c) : [],
+      // ui48 L6: what the 文书 panel lists, to offer and mark the documents a service may name.
+      type === 'SERVE' ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+      // ui49 H1: the awards' document numbers, to name the award a remedy is against.
+      againstAward ? api('GET', `/api/cases/${c.id}/documents`).catch(() => null) : null,
+      // s60 #4: the 被申请人辩称 written before (with a partial award, or when its document was generated) — the case view
+      // does not carry it; the history does.
+      awarding ? api('GET', `/api/cases/${c.id}/events`).catch(() => null) : null,
+    ]);
   if (state.screen !== screen) return;
   const load = new Map((workload?.items ?? []).map((w) => [w.id, w]));
   const mediatorLoad = new Map((mediatorWorkload?.items ?? []).map((w) => [w.id, w]));
@@ -275,7 +280,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     const path = f.name;
     let el;
     if (f.kind === 'award') {
-      awardEd = awardEditor(c, type, fields.querySelector('[data-path="occurredOn"]'));
+      awardEd = awardEditor(c, type, fields.querySelector('[data-path="occurredOn"]'), writtenDefense(eventsAtOpen));
       fields.append(awardEd.node);
       getters.push(awardEd.get);
       checks.push(awardEd.check);
@@ -1625,23 +1630,50 @@ const NOT_ADVANCE = '不属于可先予执行的请求（第四十四条）';
  */
 const advanceCategory = (cl) => state.vocab?.advanceExecutionCategories?.includes(cl.category) ?? true;
 
-/** ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim (one that may be: `advanceCategory`). */
+/**
+ * ADVANCE_EXECUTION: the amount to be paid in advance for each chosen claim (one that may be: `advanceCategory`).
+ * s60 #1: the box starts empty — a ruling orders part of what is claimed as often as all of it (LDMAL Art. 44: 先予执行
+ * of the claims for remuneration…), the amount claimed is shown beside it; a claim of several workers together asks
+ * each worker's share (the award's `sharePicker`, one home), summing to the amount — refused here before the
+ * confirmation when missing (the server only warns, for API clients; SPC Enforcement Provisions (2020) Art. 16).
+ * Each box is named by its place among the amounts sent (amounts.N…), as the server names it.
+ */
 function advanceAmounts(c, claimList) {
   const rows = c.claims.filter(advanceCategory).map((cl) => {
-    const amount = input('text', { inputmode: 'decimal', value: cl.amount ?? '', 'aria-label': `第${cl.seq}项先予执行金额` });
-    amount.dataset.path = `amounts.${cl.seq - 1}.amount`;
-    return {
-      cl,
-      amount,
-      row: h('tr', h('td', claimLine(cl, c)), h('td', amount, h('span.field-error', { 'data-error-for': amount.dataset.path }))),
-    };
+    const amount = input('text', { inputmode: 'decimal', value: '', 'aria-label': `第${cl.seq}项先予执行金额` });
+    amount.dataset.path = `amounts.unsent${cl.seq}.amount`;
+    const error = h('span.field-error', { 'data-error-for': amount.dataset.path });
+    const r = { cl, amount, error };
+    r.shares = sharePicker(c, cl, cl.seq - 1, null, {
+      base: `amounts.unsent${cl.seq}`,
+      required: true,
+      what: '先行受领的金额',
+      total: () => plainAmount(amount.value),
+    });
+    amount.addEventListener('input', () => r.shares?.saySum());
+    const claimed = cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null;
+    r.row = h('tr', h('td', claimLine(cl, c), claimed), h('td', amount, error, r.shares?.node ?? null));
+    return r;
   });
   const chosen = () => new Set([...claimList.querySelectorAll('input:checked')].map((i) => Number(i.value)));
+  const picked = () => rows.filter((r) => chosen().has(r.cl.id));
+  const sent = () => picked().filter((r) => r.amount.value.trim());
+  // The server names an amount by its place among those sent: each box (and its shares) carries that path.
+  const paths = () => {
+    const list = sent();
+    for (const r of rows) {
+      const at = list.indexOf(r);
+      const base = `amounts.${at >= 0 ? at : `unsent${r.cl.seq}`}`;
+      r.amount.dataset.path = `${base}.amount`;
+      r.error.dataset.errorFor = `${base}.amount`;
+      r.shares?.renumber(base);
+    }
+  };
   const tbody = h('tbody');
   const sync = () =>
     fill(
       tbody,
-      rows.filter((r) => chosen().has(r.cl.id)).map((r) => r.row),
+      picked().map((r) => r.row),
     );
   claimList.addEventListener('change', sync);
   sync();
@@ -1649,17 +1681,22 @@ function advanceAmounts(c, claimList) {
   return {
     node,
     get: (b) => {
-      const list = rows
-        .filter((r) => chosen().has(r.cl.id) && r.amount.value.trim())
-        .map((r) => ({ claimId: r.cl.id, amount: r.amount.value.trim() }));
+      paths();
+      const list = sent().map((r) => ({
+        claimId: r.cl.id,
+        amount: r.amount.value.trim(),
+        ...(r.shares?.get() ?? {}),
+      }));
       if (list.length) b.amounts = list;
     },
     check: () => {
-      const bad = rows
-        .filter((r) => chosen().has(r.cl.id))
+      paths();
+      const bad = picked()
         .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())])
         .filter(([, m]) => m);
-      return bad.length ? bad : null;
+      if (bad.length) return bad;
+      const shares = sent().flatMap((r) => r.shares?.check() ?? []);
+      return shares.length ? shares : null;
     },
   };
 }
@@ -1735,7 +1772,27 @@ function tribunalChangedSinceHearing(c) {
   return [...(c.proceedings?.recusals ?? []).map((r) => r.hearingsBefore), ...decided].includes(held);
 }
 
-function awardEditor(c, type, dateInput) {
+/**
+ * s60 #4: the last 被申请人辩称 the arbitrator wrote on this case — with a partial award (PARTIAL_AWARD
+ * `defenseSummary`) or in the 文书 panel when its document was generated (GENERATE_DOCUMENT `text.defenseSummary`, an
+ * award's or a partial award's) — to start the award's box on it (the same respondents' defense, not asked twice).
+ */
+function writtenDefense(events) {
+  if (!Array.isArray(events)) return '';
+  for (const e of [...events].reverse()) {
+    const p = e.payload ?? {};
+    const text =
+      e.type === 'PARTIAL_AWARD'
+        ? p.defenseSummary
+        : e.type === 'GENERATE_DOCUMENT' && ['award', 'partial_award'].includes(p.kind)
+          ? p.text?.defenseSummary
+          : null;
+    if (typeof text === 'string' && text.trim()) return text.trim();
+  }
+  return '';
+}
+
+function awardEditor(c, type, dateInput, earlierDefense = '') {
   // v2: drafts of the editor that chose 支持 and the amount claimed for every item are not restored as choices.
   const draftName = `award.v2.${c.id}.${type}`;
   const draft = loadDraft(draftName);
@@ -1812,6 +1869,11 @@ function awardEditor(c, type, dateInput) {
             amount.value = suggested;
             row.tag.textContent = `计算器建议 ${suggested} 元${calculation.print ? '，印入理由' : ''}`;
             amount.dispatchEvent(new Event('input', { bubbles: true }));
+            // s60 #3: a suggestion above the amount claimed is put in as computed (never capped unseen) and said at
+            // once next to the field, in the server's words (不告不理: no award beyond the claim; award.ts awardItemErrors).
+            const over = overClaim(row);
+            if (over !== null && over > 0)
+              setError(amount.closest('form') ?? amount.parentElement, amount.dataset.path, overClaimMessage(cl));
           },
         },
       );
@@ -1945,7 +2007,8 @@ function awardEditor(c, type, dateInput) {
   const defenseNeeded = !defenseRecorded && (filed.length > 0 || (c.proceedings?.hearingsHeld ?? []).some((x) => x.respondentPresent));
   facts.value = saved.facts ?? '';
   reasoning.value = saved.reasoning ?? '';
-  defense.value = saved.defenseSummary ?? '';
+  // s60 #4: a draft's own text first; else what was written before (writtenDefense), to be checked.
+  defense.value = saved.defenseSummary || earlierDefense;
   counterAnswer.value = saved.counterclaimDefenseSummary ?? '';
   // The award's date, once the arbitrator chose it, is part of the draft: restored with the rest, never silently
   // today's (it starts the periods) — and a date nobody chose (the day the draft began) is not kept as if chosen.
@@ -2035,11 +2098,14 @@ function awardEditor(c, type, dateInput) {
     summaryLine,
     field('被申请人辩称', 'defenseSummary', defense, {
       wide: true,
-      hint: defenseRecorded
-        ? '不填则使用收到答辩书时记录的答辩要点'
-        : defenseNeeded
-          ? '被申请人已提交答辩书或到庭，裁决书须写明其答辩意见'
-          : '被申请人未答辩亦未到庭的，可不填',
+      hint:
+        earlierDefense && defense.value === earlierDefense
+          ? '已填入本案此前（部分裁决或生成裁决书时）填写的答辩意见，请核对'
+          : defenseRecorded
+            ? '不填则使用收到答辩书时记录的答辩要点'
+            : defenseNeeded
+              ? '被申请人已提交答辩书或到庭，裁决书须写明其答辩意见'
+              : '被申请人未答辩亦未到庭的，可不填',
     }),
     hasCounterclaim
       ? field('申请人（被反申请人）针对反申请辩称', 'counterclaimDefenseSummary', counterAnswer, {
@@ -2089,8 +2155,7 @@ function awardEditor(c, type, dateInput) {
       else if (r.outcome.value === 'partly' && over !== null && over >= 0)
         bad.push([`${path}.amount`, `部分支持的金额应少于请求金额 ${money(r.cl.amount)}；全额支持请选择“支持”`]);
       // Never more than the claim asks (不告不理; the server refuses it too).
-      else if (over !== null && over > 0)
-        bad.push([`${path}.amount`, `裁决金额不能超过请求金额 ${money(r.cl.amount)}；申请人增加请求金额的，应先变更仲裁请求`]);
+      else if (over !== null && over > 0) bad.push([`${path}.amount`, overClaimMessage(r.cl)]);
       // fixU58 #1: a sum granted on a case of several respondents: who pays is picked, never all of them unsaid.
       // fixW59 #2: any item granted (a sum or not: a certificate to issue is performed by someone too) — the API takes
       // an item without one, the web never sends it silently.
@@ -2185,11 +2250,14 @@ function payerPicker(c, cl, i, prior) {
  * share (LDMAL Art. 47(1); SPC-1 Art. 19). Left empty, the item is one sum for all (the server warns). Null for a
  * claim of one worker, a counterclaim, or fewer than two workers still in the case.
  */
-function sharePicker(c, cl, i, prior) {
+function sharePicker(c, cl, i, prior, opts = {}) {
   const deemed = new Set((c.proceedings?.deemedWithdrawals ?? []).map((d) => String(d.partyId)));
   const workers = (c.applicants ?? []).filter((p) => p.kind === 'person' && !deemed.has(String(p.id)));
   if (cl.counterclaim || cl.applicantId || workers.length < 2) return null;
-  let base = `items.${i}`;
+  // s60 #1: a 先予执行 ruling's amounts use the same picker (`opts.base` amounts.N, `opts.total` the amount typed,
+  // `opts.required`: each worker's share asked — the ruling says what each receives, SPC Enforcement Provisions Art. 16).
+  let base = opts.base ?? `items.${i}`;
+  const what = opts.what ?? '分得的金额';
   const rows = workers.map((p, k) => {
     const was = (prior?.shares ?? []).find((x) => String(x.partyId) === String(p.id));
     const id = `share-${cl.id}-${p.id}`;
@@ -2197,7 +2265,7 @@ function sharePicker(c, cl, i, prior) {
     const amount = input('text', {
       id,
       inputmode: 'decimal',
-      'aria-label': `第${cl.seq}项申请人${p.name}分得的金额（元）`,
+      'aria-label': `第${cl.seq}项申请人${p.name}${what}（元）`,
       value: was?.amount ?? '',
       'data-path': `${base}.shares.unsent${k}.amount`,
     });
@@ -2211,11 +2279,31 @@ function sharePicker(c, cl, i, prior) {
   });
   const error = h('div.field-error', { 'data-error-for': `${base}.shares` });
   const filled = () => rows.filter((r) => r.amount.value.trim());
+  // s60 #1: the shares' sum against the amount, said as they are typed (the server's rule: they sum to it).
+  const sumNote = h('div.share-sum', { role: 'status' });
+  const fen = (x) => Math.round(Number(plainAmount(x)) * 100);
+  const saySum = () => {
+    const total = opts.total?.() ?? '';
+    const sent = filled();
+    if (!opts.total || !sent.length || sent.some((r) => checkMoney(r.amount.value.trim())) || !total || checkMoney(total)) {
+      sumNote.textContent = '';
+      return;
+    }
+    const sum = sent.reduce((n, r) => n + fen(r.amount.value), 0);
+    const diff = fen(total) - sum;
+    const yuan = (f) => money((f / 100).toFixed(2));
+    sumNote.classList.toggle('warn', diff !== 0);
+    sumNote.textContent =
+      diff === 0
+        ? `合计 ${yuan(sum)}，与本项金额相符`
+        : `合计 ${yuan(sum)}，与本项金额 ${yuan(fen(total))}${diff > 0 ? `相差 ${yuan(diff)}` : `多出 ${yuan(-diff)}`}`;
+  };
   const group = h(
     'div.shares.small',
-    { role: 'group', 'aria-label': `第${cl.seq}项各申请人分得的金额`, 'data-path': `${base}.shares` },
-    h('div', '各申请人分得的金额（不填为一笔合计金额）：'),
+    { role: 'group', 'aria-label': `第${cl.seq}项各申请人${what}`, 'data-path': `${base}.shares` },
+    h('div', opts.required ? `各申请人${what}（须逐人填写，合计等于本项金额）：` : `各申请人${what}（不填为一笔合计金额）：`),
     rows.map((r) => r.label),
+    sumNote,
     error,
   );
   /**
@@ -2243,9 +2331,33 @@ function sharePicker(c, cl, i, prior) {
     const form = group.closest('form') ?? group;
     if (error.textContent || group.classList.contains('invalid')) setError(form, `${base}.shares`, null);
     paths();
+    saySum();
   });
   return {
     node: group,
+    saySum,
+    /** s60 #1 (`opts.required`): each worker's share, and their sum the amount — else [[path, message]…]. */
+    check: () => {
+      if (!opts.required) return null;
+      const total = opts.total?.() ?? '';
+      if (!total.trim() || checkMoney(total.trim())) return null;
+      paths();
+      const bad = rows
+        .filter((r) => r.amount.value.trim() && checkMoney(r.amount.value.trim()))
+        .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())]);
+      if (bad.length) return bad;
+      const missing = rows.filter((r) => !r.amount.value.trim()).map((r) => r.p.name);
+      if (missing.length)
+        return [
+          [
+            `${base}.shares`,
+            `本项是申请人${workers.map((p) => p.name).join('、')}共同提出的请求：请写明每人${what}（未填：${missing.join('、')}），否则裁决书只能写一笔总额，人民法院难以执行`,
+          ],
+        ];
+      const sum = rows.reduce((n, r) => n + fen(r.amount.value), 0);
+      if (sum !== fen(total)) return [[`${base}.shares`, `各申请人${what}合计须等于本项金额 ${money(plainAmount(total))}`]];
+      return null;
+    },
     get: () => {
       paths();
       return filled().length ? { shares: filled().map((r) => ({ partyId: r.p.id, amount: plainAmount(r.amount.value) })) } : {};
@@ -2396,6 +2508,9 @@ function judgeable(r) {
   const over = overClaim(r);
   return over === null || (r.outcome.value === 'partly' ? over < 0 : over <= 0);
 }
+/** The server's refusal of an item above its claim, word for word (app/procedure/award.ts awardItemErrors). */
+const overClaimMessage = (cl) =>
+  `裁决金额不能超过请求金额 ${Number(cl.amount).toFixed(2)} 元（超出仲裁请求裁决）；申请人增加请求金额的，应先变更仲裁请求`;
 function overClaim(r) {
   const typed = plainAmount(r.amount.value);
   if (r.outcome.value === 'dismissed' || !typed || checkMoney(typed) || r.cl.amount == null) return null;

@@ -1875,11 +1875,47 @@ function docsSection(c, docs, refresh, events) {
       texts.append(field(TEXT_LABELS[fieldName], `text-${fieldName}`, box, { wide: true, hint: message }));
       return box;
     };
+    /**
+     * s60 #4: 被申请人辩称 the server will ask for (templates/kinds.ts `defense`; LDMAL Art. 46, Rules Art. 54) — a
+     * defense filed with no summary recorded, or a respondent who attended a hearing, and none written with the act
+     * (ISSUE_AWARD / PARTIAL_AWARD `defenseSummary`) nor when its document was generated before — is asked for with the
+     * document, before the confirmation, not first after a 422. Null: not asked (the server's 422 still opens the box).
+     */
+    const defenseWanted = () => {
+      if (!['award', 'partial_award'].includes(kind.value) || printsOnly(kind.value)) return null;
+      const filed = c.proceedings?.defenses ?? [];
+      const attended = (c.proceedings?.hearingsHeld ?? []).some((x) => x.respondentPresent);
+      if (filed.some((x) => x.summary?.trim()) || (!filed.length && !attended)) return null;
+      const which = occurrence.hidden ? null : Number(occurrence.value);
+      const acts = (events ?? []).filter((e) => e.type === (kind.value === 'award' ? 'ISSUE_AWARD' : 'PARTIAL_AWARD'));
+      const act = kind.value === 'award' ? acts.at(-1) : acts[(which ?? acts.length) - 1];
+      if (!act) return null;
+      // Only the applicant's claims are answered by 被申请人辩称: a document of counterclaims alone does not ask it.
+      const counter = new Set(c.claims.filter((cl) => cl.counterclaim).map((cl) => cl.id));
+      if (!(act.payload?.items ?? []).some((it) => !counter.has(it.claimId))) return null;
+      if (act.payload?.defenseSummary?.trim()) return null;
+      const before = (events ?? []).some(
+        (e) =>
+          e.type === 'GENERATE_DOCUMENT' &&
+          e.payload?.kind === kind.value &&
+          (kind.value !== 'partial_award' || e.payload?.text?.occurrence === which) &&
+          e.payload?.text?.defenseSummary?.trim(),
+      );
+      if (before) return null;
+      return filed.length
+        ? `被申请人已于${filed[0].filedOn}提交答辩书，裁决书须写明答辩意见（作出裁决时未填写，请在此填写）`
+        : '被申请人到庭参加了仲裁活动，裁决书须写明其答辩意见（作出裁决时未填写，请在此填写）';
+    };
+    const askDefense = () => {
+      const why = defenseWanted();
+      if (why) askForText('defenseSummary', why);
+    };
     for (const el of [kind, occurrence, matter, receiptParty, receiptDoc])
       el.addEventListener('change', () => {
         if (el === kind || el === matter) showMatter();
         forget();
         remember(el);
+        askDefense();
       });
     showMatter();
     if (
@@ -1890,6 +1926,7 @@ function docsSection(c, docs, refresh, events) {
       [...occurrence.options].some((o) => o.value === chosen.occurrence)
     )
       occurrence.value = chosen.occurrence;
+    askDefense();
     /** The confirmation of an act's original (ui50 H1): what will be printed and recorded, 取消 focused. */
     const confirmOriginal = () => {
       const label = kinds[kind.value];

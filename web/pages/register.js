@@ -150,6 +150,11 @@ function localProblems(m) {
   const bad = [];
   if (!m.receivedOn) bad.push(['receivedOn', REQUIRED]);
   if (!m.district) bad.push(['district', '请选择']);
+  // s60 #2: several applicants — each claim's applicant (or 全体申请人共同) is chosen; nothing is preselected.
+  if (m.applicants.length > 1)
+    m.claims.forEach((cl, i) => {
+      if (!cl.applicant && !cl.joint && !cl.id) bad.push([`claims.${i}.applicant`, '请选择这项请求的申请人（或“全体申请人共同”）']);
+    });
   for (const sideKey of ['applicants', 'respondents'])
     m[sideKey].forEach((p, i) => {
       const b = `${sideKey}.${i}`;
@@ -523,18 +528,22 @@ export function registerForm(track = 'arbitration', edit = null) {
     // Several applicants (workers): whose own claim this is — each worker's item is then judged by its own amount for
     // a final award (LDMAL Art. 47(1); SPC-1 Art. 19), and the documents name him.
     const several = model.applicants.length > 1;
+    // s60 #2 (as the 变更请求 dialog, ui47 H1): whose claim it is is chosen, never defaulted — 全体申请人共同 is a choice
+    // of its own ('all', `joint`), a new claim starts on （请选择）; a claim already registered as the applicants' together
+    // (one with an id and no applicant) shows it.
     const owner = several
       ? field(
           '申请人',
           `${c}.applicant`,
           select(
-            { '': '全体申请人共同', ...Object.fromEntries(model.applicants.map((p, k) => [String(k + 1), applicantLabel(p, k)])) },
+            // (Pairs, in this order: an object would list the numbered applicants first.)
+            [['', '（请选择）'], ['all', '全体申请人共同'], ...model.applicants.map((p, k) => [String(k + 1), applicantLabel(p, k)])],
             {
-              value: cl.applicant ?? '',
+              value: cl.applicant || (cl.joint || cl.id ? 'all' : ''),
               'data-owner-select': '',
             },
           ),
-          { hint: '多名劳动者的，各人的请求分别列明（终局裁决按各人各项金额判断）' },
+          { required: true, hint: '多名劳动者的，各人的请求分别列明（终局裁决按各人各项金额判断）' },
         )
       : null;
     return h(
@@ -787,7 +796,9 @@ export function registerForm(track = 'arbitration', edit = null) {
         category: str(`claims.${i}.category`),
         amount: str(`claims.${i}.amount`),
         description: str(`claims.${i}.description`),
-        applicant: str(`claims.${i}.applicant`),
+        applicant: str(`claims.${i}.applicant`) === 'all' ? '' : str(`claims.${i}.applicant`),
+        // s60 #2: 全体申请人共同 chosen (not merely not yet chosen).
+        ...(str(`claims.${i}.applicant`) === 'all' ? { joint: true } : {}),
       })),
       ...(model.agreement
         ? {
