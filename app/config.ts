@@ -110,6 +110,15 @@ export interface Config {
    * (LDMAL Art. 42; Rules Art. 77). Local practice, domain.md §14.2.
    */
   awardServiceWithoutDocument: 'warn' | 'refuse';
+  /**
+   * s60 L: a hearing set or moved (SCHEDULE_HEARING, POSTPONE_HEARING) to a day before a respondent's answer period can
+   * end — LDMAL Art. 30: ten days from receiving the copy of the application (Rules Art. 80: working days) — with no
+   * defence filed by it and no waiver recorded (`answerPeriodWaived`). `warn` (default: the law sets the period and says
+   * a missing answer does not stop the proceedings, but names no sanction for an early hearing) records it with a
+   * warning; `refuse` (HEARING_BEFORE_ANSWER_PERIOD=refuse) answers 422 hearing-before-answer-period (field `hearingOn`).
+   * domain.md §3.3 [S].
+   */
+  hearingBeforeAnswerPeriod: 'warn' | 'refuse';
   /** MEDIATION_DOCUMENT_BY_POST (default false): a 调解书 may be served by post (workflows/rules.ts SERVE). */
   mediationDocumentByPost: boolean;
   /**
@@ -258,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     absenceNoticeTimely: env.ABSENCE_NOTICE_TIMELY !== 'false',
     mediationDocumentByPost: env.MEDIATION_DOCUMENT_BY_POST === 'true',
     awardServiceWithoutDocument: awardService(env.AWARD_SERVICE_WITHOUT_DOCUMENT),
+    hearingBeforeAnswerPeriod: awardService(env.HEARING_BEFORE_ANSWER_PERIOD, 'HEARING_BEFORE_ANSWER_PERIOD'),
     collectiveSimpleHandling: env.COLLECTIVE_SIMPLE_HANDLING === 'refused' ? 'refused' : 'allowed',
     majorCollectiveMinWorkers: int('MAJOR_COLLECTIVE_MIN_WORKERS', 30),
     agentsPerPartyMax: Math.min(10, int('AGENTS_PER_PARTY_MAX', 10)),
@@ -303,10 +313,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function awardService(raw: string | undefined): 'warn' | 'refuse' {
+function awardService(raw: string | undefined, name = 'AWARD_SERVICE_WITHOUT_DOCUMENT'): 'warn' | 'refuse' {
   if (raw === undefined || raw === '' || raw === 'warn') return 'warn';
   if (raw === 'refuse') return 'refuse';
-  throw new Error(`AWARD_SERVICE_WITHOUT_DOCUMENT must be warn or refuse, got "${raw}"`);
+  throw new Error(`${name} must be warn or refuse, got "${raw}"`);
 }
 
 function employerClaims(raw: string | undefined, name = 'FINAL_AWARD_EMPLOYER_CLAIMS'): boolean {

@@ -29,6 +29,18 @@ const NonPublicGround = z.enum(['parties_agreed', 'state_secret', 'trade_secret'
   description: '不公开开庭的理由：parties_agreed 当事人协议不公开；state_secret 国家秘密；trade_secret 商业秘密；privacy 个人隐私',
 });
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
+/**
+ * s60 L (LDMAL Art. 30; Rules Arts. 58, 80): respondents who agreed to a hearing before their answer period ends (waived
+ * the rest of it) — each a respondent of the case (400 otherwise); no warning or refusal is then given for them.
+ */
+const AnswerPeriodWaived = z
+  .array(z.strictObject({ partyId: Id, note: z.string().trim().max(500).optional() }))
+  .max(50)
+  .optional()
+  .openapi({
+    description:
+      '同意在答辩期届满前开庭（放弃剩余答辩期）的被申请人：partyId 须是本案被申请人，note 说明（如“当庭表示同意”）。对其不再提示或拒绝答辩期未满开庭（劳动争议调解仲裁法第三十条）',
+  });
 const JointHearing = z.boolean().optional().openapi({
   description:
     'true：与同一时间、同一地点开庭的其他案件由同一仲裁庭合并审理（合并开庭）。否则该时间的仲裁庭室或仲裁员已被其他案件占用时，排期被拒绝（422，rule hearing-clash）',
@@ -289,6 +301,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     public: z.boolean().optional().openapi({ description: 'false：不公开开庭（劳动争议调解仲裁法第二十六条），须写明 nonPublicGround' }),
     nonPublicGround: NonPublicGround.optional(),
     jointHearing: JointHearing,
+    answerPeriodWaived: AnswerPeriodWaived,
   }),
   POSTPONE_HEARING: z.object({
     hearingOn: IsoDate,
@@ -298,6 +311,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     requestedBy: z.enum(['party', 'tribunal']).optional().openapi({ description: 'party：当事人申请（须开庭3个工作日前提出）' }),
     requestedOn: IsoDate.optional().openapi({ description: '当事人提出延期申请之日（默认 occurredOn，即延期决定之日）' }),
     jointHearing: JointHearing,
+    answerPeriodWaived: AnswerPeriodWaived,
   }),
   HOLD_HEARING: z.object({
     applicantPresent: z.boolean().optional().openapi({

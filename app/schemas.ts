@@ -686,6 +686,10 @@ export const Proceedings = z
         time: z.string().nullable().optional().openapi({ example: '09:30' }),
         public: z.boolean().optional(),
         nonPublicGround: NonPublicGround.nullable().optional(),
+        answerPeriodWaived: z
+          .array(z.strictObject({ partyId: z.number().int(), note: z.string().optional() }))
+          .optional()
+          .openapi({ description: '同意在答辩期届满前开庭的被申请人（劳动争议调解仲裁法第三十条）' }),
       })
       .nullable(),
     postponements: z.array(

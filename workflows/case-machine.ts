@@ -1139,6 +1139,8 @@ export const caseMachine = setup({
         // LDMAL Art. 26: hearings are public unless the parties agreed otherwise or secrets or privacy are involved.
         public: p(event).public !== false,
         nonPublicGround: p(event).public === false ? p(event).nonPublicGround : null,
+        // s60 L (LDMAL Art. 30): respondents who agreed to a hearing before their answer period ends.
+        ...(p(event).answerPeriodWaived?.length ? { answerPeriodWaived: p(event).answerPeriodWaived } : {}),
       },
     })),
     sign: set(({ context, event }: Args) => {
@@ -1562,6 +1564,10 @@ export const caseMachine = setup({
                         hearingOn: p(event).hearingOn,
                         place: p(event).place ?? h.place,
                         time: p(event).time ?? h.time ?? null,
+                        // s60 L: a waiver given for the new day joins those given before (LDMAL Art. 30).
+                        ...(h.answerPeriodWaived?.length || p(event).answerPeriodWaived?.length
+                          ? { answerPeriodWaived: [...(h.answerPeriodWaived ?? []), ...(p(event).answerPeriodWaived ?? [])] }
+                          : {}),
                       },
                       // LDMAL Art. 35: a notice recorded before the postponement names the old date (rules.ts hearingNoticeService).
                       hearingNoticesFrom: context.services.length,

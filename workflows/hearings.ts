@@ -135,6 +135,12 @@ export function defensePeriodWarnings(
   act: 'hearing' | 'award' = 'hearing',
   /** The earliest end of a period not yet begun (`earliestDefenseEnd` of `actOn`, on the commission's calendar). */
   earliest: EarliestEnd = earliestDefenseEnd(actOn),
+  /**
+   * s60 L (LDMAL Art. 30): respondents who agreed to the hearing before their answer period ends (the hearing's
+   * `answerPeriodWaived`). A hearing is not warned of for them, nor for a respondent who has filed its defence (it has
+   * used its right to answer); an award keeps its own rule (`answered`, below).
+   */
+  waivedIds: readonly number[] = [],
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
@@ -150,8 +156,19 @@ export function defensePeriodWarnings(
   // the notice to respond — the `defense` deadline waits for all of them (workflows/deadlines.ts): named, as 当事人N
   // (the server names them: namePartiesIn), so the clerk knows whom to serve (reviewer s45 L5).
   const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+  const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
+  // s60 L: for a hearing, a respondent who waived the rest of its period or has answered is not warned of — a defence
+  // naming no party is the original respondents' (workflows/procedure-types.ts defensesBy).
+  const waived = new Set(waivedIds);
+  const excused = (id: number): boolean =>
+    act === 'hearing' &&
+    (waived.has(id) ||
+      defensesBy(record, { partyId: id }).length > 0 ||
+      (!added.has(id) && (ctx.defenses ?? []).some((_, i) => (ctx.defenseParties?.[i] ?? null) === null)));
+  const originals = ctx.parties.filter((p) => p.side === 'respondent' && !added.has(p.id)).map((p) => p.id);
+  const originalsExcused = originals.length > 0 && originals.every(excused);
   const unserved = ctx.parties
-    .filter((p) => p.side === 'respondent' && !added.has(p.id))
+    .filter((p) => p.side === 'respondent' && !added.has(p.id) && !excused(p.id))
     .filter(
       (p) =>
         !(ctx.services ?? []).some((s) => s.partyId === p.id && (s.document === 'application_copy' || s.document === 'respond_notice')),
@@ -169,6 +186,7 @@ export function defensePeriodWarnings(
     act === 'award' ? '' : `即使当日送达，答辩期最早也要到 ${earliest.dueOn}${earliest.provisional ? '（预计）' : ''} 才届满；`;
   if (
     surelyInside &&
+    !originalsExcused &&
     ctx.defensePeriodDays === null &&
     ctx.parties.some((p) => p.side === 'respondent') &&
     !deadlines.some((d) => d.kind === 'defense')
@@ -183,6 +201,7 @@ export function defensePeriodWarnings(
     for (const added of ctx.partyAdditions ?? []) {
       if (added.side !== 'respondent' || added.on > actOn) continue;
       if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
+      if (excused(added.partyId)) continue;
       out.push(
         `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${soonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
       );
@@ -214,7 +233,6 @@ export function defensePeriodWarnings(
         `仲裁庭于 ${formedOn} 组成（重新组成），在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 的仲裁庭未曾开庭审理本案。仲裁庭应当开庭审理（《劳动争议调解仲裁法》第三十五条、第三十六条；转为普通程序的，《劳动人事争议仲裁办案规则》第六十一条）；请核对，或书面通知当事人并再次开庭后再作出裁决。`,
       );
   }
-  const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
   const answered = (d: (typeof deadlines)[number]): boolean => {
     if (d.kind === 'defense_added_party') return d.partyId !== undefined && defensesBy(record, { partyId: d.partyId }).length > 0;
     const from = d.startsOn;
@@ -228,6 +246,17 @@ export function defensePeriodWarnings(
     // respondent's later defense dropped the added one's warning). The original respondents' periods end with their
     // defense filed on or after the period began; a period whose start is not known is never taken as answered.
     if (act === 'award' && answered(d)) continue;
+    // s60 L: a hearing is not warned of for respondents who answered or waived (an added one's period: its own; the
+    // period after a change of claims, Rules Art. 44, only by a defence filed since it began).
+    if (
+      act === 'hearing' &&
+      (d.kind === 'defense_added_party'
+        ? d.partyId !== undefined && excused(d.partyId)
+        : d.kind === 'defense_after_claims_change'
+          ? answered(d) || (originals.length > 0 && originals.every((id) => waived.has(id)))
+          : originalsExcused)
+    )
+      continue;
     out.push(
       `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );

@@ -301,6 +301,11 @@ export interface CaseContext extends CaseInput, AddedContext {
     time?: string | null;
     public?: boolean;
     nonPublicGround?: NonPublicGround | null;
+    /**
+     * s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends (SCHEDULE_HEARING /
+     * POSTPONE_HEARING `answerPeriodWaived`, a postponement adding to those of the scheduling). Absent when none.
+     */
+    answerPeriodWaived?: { partyId: number; note?: string }[];
   } | null;
   /**
    * How many services were recorded when the current hearing date was set (its SCHEDULE_HEARING or the POSTPONE_HEARING

@@ -357,6 +357,18 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
       message: '混合裁决的终局部分已被撤销：请选择起诉的是被撤销部分的事项还是非终局部分',
     });
   for (const [i, id] of ((payload.partyIds as number[] | undefined) ?? []).entries()) party(`partyIds.${i}`, id);
+  // s60 L (LDMAL Art. 30): only a respondent has an answer period to waive.
+  for (const [i, w] of ((payload.answerPeriodWaived as { partyId: number }[] | undefined) ?? []).entries()) {
+    const p = c.parties.find((x) => x.id === w.partyId);
+    if (!p) errors.push({ path: `answerPeriodWaived.${i}.partyId`, message: `本案没有编号为 ${w.partyId} 的当事人` });
+    else if (p.side !== 'respondent')
+      errors.push({
+        path: `answerPeriodWaived.${i}.partyId`,
+        message: `${p.name}不是本案被申请人：只有被申请人有答辩期（劳动争议调解仲裁法第三十条），不能记录其放弃答辩期`,
+      });
+    else if ((payload.answerPeriodWaived as { partyId: number }[]).findIndex((x) => x.partyId === w.partyId) < i)
+      errors.push({ path: `answerPeriodWaived.${i}.partyId`, message: `被申请人${p.name}已列出` });
+  }
   // sec58 L4: an obligor of a mediation agreement that is no party of this case is bad input (400, as an award's); a third
   // party named there is the rule's to refuse (422 obligor-not-a-party, workflows/rules.ts).
   if (type === 'MEDIATION_AGREED')
@@ -834,7 +846,15 @@ const DECIDED_IN_WRITER = new Set<EventType>([
 const OPTIMISTIC_ATTEMPTS = 3;
 
 /** Everything an event changes, decided from one read of the case; `recordDecision` writes it. */
+/** s60 L: the acts after which the calendar's answer-period flag of a session to be held is judged again. */
+const ANSWER_FLAG_EVENTS = new Set(['SERVE', 'FILE_DEFENSE', 'ADD_PARTY', 'CHANGE_CLAIMS', 'SHORTEN_DEFENSE_PERIOD']);
+
 interface Decision {
+  /**
+   * s60 L (LDMAL Art. 30): whether the case's session still to be held is now before a respondent's answer period can
+   * end (the hearing calendar's flag), for the acts that can change it; absent for the others.
+   */
+  answerFlag?: boolean;
   caseId: number;
   actor: Actor;
   ev: EventInput;
@@ -1189,7 +1209,13 @@ async function decide(
   const view = buildCaseView(updated, nctx, deadlines, names, { calendar: cal, rejectionNo, documentNo });
   // void44: a hearing set or held inside a respondent's defense period (LDMAL Art. 30; Rules Art. 58) is recorded with a
   // warning naming the period's end (workflows/hearings.ts).
-  const hearingOn = ev.type === 'SCHEDULE_HEARING' ? (payload.hearingOn as string) : ev.type === 'HOLD_HEARING' ? ev.occurredOn : null;
+  // s60 L: a postponement to a new day is judged as a scheduling (LDMAL Art. 30).
+  const hearingOn =
+    ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING'
+      ? (payload.hearingOn as string)
+      : ev.type === 'HOLD_HEARING'
+        ? ev.occurredOn
+        : null;
   // An award or partial award made inside a defense period, or before a respondent was served (s45 L2).
   const awardOn = ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD' ? ev.occurredOn : null;
   // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
@@ -1198,9 +1224,36 @@ async function decide(
   const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
   // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
   const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
+  // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends.
+  const waivedIds = ((nctx.hearing ?? ctx.hearing)?.answerPeriodWaived ?? []).map((w) => w.partyId);
+  const answerWarnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest, waivedIds) : [];
+  // HEARING_BEFORE_ANSWER_PERIOD=refuse: a day set or moved to before the answer period can end is refused (422, nothing
+  // written); the default records it with the warning (domain.md §3.3).
+  if (answerWarnings.length && deps.config.hearingBeforeAnswerPeriod === 'refuse' && ev.type !== 'HOLD_HEARING')
+    throw unprocessable(
+      `${answerWarnings.join('')}（本委设定：答辩期届满前不安排开庭。被申请人同意提前开庭的，请在 answerPeriodWaived 中记录；或另定开庭日期。）`,
+      { rule: 'hearing-before-answer-period', field: 'hearingOn', source: '《劳动争议调解仲裁法》第三十条' },
+    );
+  // The calendar's flag of the session to be held (db/stores/hearings.ts): set with the day, changed by a service, a
+  // defence, a party added or the claims changed — judged from the day the session was set (its earliest period end).
+  const pending = nctx.hearing && nctx.track === 'arbitration' && !nctx.closure ? nctx.hearing : null;
+  const answerFlag =
+    ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING'
+      ? answerWarnings.length > 0
+      : pending && ANSWER_FLAG_EVENTS.has(ev.type)
+        ? defensePeriodWarnings(
+            nctx,
+            pending.hearingOn,
+            deadlines,
+            pending.scheduledOn,
+            'hearing',
+            earliestDefenseEnd(pending.scheduledOn, cal, deps.periods.defense),
+            (pending.answerPeriodWaived ?? []).map((w) => w.partyId),
+          ).length > 0
+        : undefined;
   const warnings = (
     hearingOn
-      ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest)
+      ? answerWarnings
       : awardOn
         ? defensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn, 'award')
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
@@ -1304,6 +1357,7 @@ async function decide(
     .map((w) => namePartiesIn(w, partyNames));
   return {
     ...(unchanged ? { unchanged } : {}),
+    ...(answerFlag === undefined ? {} : { answerFlag }),
     warnings,
     caseId,
     actor,
@@ -1456,6 +1510,7 @@ async function recordDecision(
   // The hearing calendar (issue 16): a session scheduled, moved or held, or those not held cancelled by the closure.
   const closedNow = Boolean(nctx.closure && !d.ctx.closure);
   if (HEARING_EVENTS.has(ev.type) || closedNow) await syncHearing(deps, uow.trx, caseId, ev.type, nctx, closedNow);
+  if (d.answerFlag !== undefined && !closedNow) await stores.hearings.flagAnswerPeriod(uow.trx, caseId, d.answerFlag);
   // Deadlines and statistics are compared with the stored ones read with the case and written only when they changed.
   // legal53b L2: the alerts the deadlines now reach are recorded with them (an act entered late can make the award limit
   // overdue at once: GET /api/alerts agrees with /api/deadlines without waiting for the daily sweep).

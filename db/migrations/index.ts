@@ -60,6 +60,7 @@ import * as m20261221_0057 from './20261221_0057_heartbeat_code_version.ts';
 import * as m20261222_0058 from './20261222_0058_history_lz4.ts';
 import * as m20261223_0059 from './20261223_0059_write_path_indexes.ts';
 import * as m20261224_0060 from './20261224_0060_hearing_calendar_order.ts';
+import * as m20261225_0061 from './20261225_0061_hearing_answer_period.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -132,6 +133,7 @@ export const migrations: [string, Migration][] = [
   ['20261222_0058_history_lz4', m20261222_0058],
   ['20261223_0059_write_path_indexes', m20261223_0059],
   ['20261224_0060_hearing_calendar_order', m20261224_0060],
+  ['20261225_0061_hearing_answer_period', m20261225_0061],
 ];
 
 /**

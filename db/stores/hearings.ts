@@ -35,6 +35,8 @@ export interface HearingListItem extends HearingRow {
    * hearing (合并开庭) — the scheduling rule lets two sessions meet there only as one (app/procedure/hearing-clash.ts).
    */
   jointWith: { caseId: number; caseNo: string | null }[];
+  /** s60 L (LDMAL Art. 30): a session to be held before a respondent's answer period can end, not waived or answered. */
+  beforeAnswerPeriodEnds: boolean;
 }
 
 /** Another case's session still to be held at the same day and time, in the same room or before a shared arbitrator. */
@@ -233,6 +235,18 @@ export function createHearingStore() {
       return r ? sessionOf(r) : null;
     },
 
+    /**
+     * s60 L: the case's latest session still to be held is (or is no longer) before a respondent's answer period can
+     * end (LDMAL Art. 30; app/procedure/apply-event.ts `answerFlag`). Written only when it changes.
+     */
+    async flagAnswerPeriod(trx: Knex, caseId: number, flag: boolean): Promise<void> {
+      const latest = trx('hearings').where({ case_id: caseId }).max('seq');
+      await trx('hearings')
+        .where({ case_id: caseId, status: 'scheduled', seq: latest })
+        .whereNot('before_answer_period_ends', flag)
+        .update({ before_answer_period_ends: flag });
+    },
+
     /** The case closed: sessions not yet held are off the calendar; those held stay. */
     async cancelPending(trx: Knex, caseId: number): Promise<void> {
       await trx('hearings').where({ case_id: caseId, status: 'scheduled' }).delete();
@@ -299,6 +313,7 @@ export function createHearingStore() {
             applicantNames: names.get(id)?.applicantNames ?? [],
             respondentNames: names.get(id)?.respondentNames ?? [],
             jointWith: joint(r),
+            beforeAnswerPeriodEnds: r.status === 'scheduled' && Boolean(r.before_answer_period_ends),
           };
         }),
       };

@@ -24,6 +24,10 @@ const Hearing = z
     jointWith: z
       .array(z.strictObject({ caseId: z.number().int(), caseNo: z.string().nullable() }))
       .openapi({ description: '合并开庭：同日同一法庭、相距不足一个开庭时段（HEARING_SLOT_MINUTES）的其他案件的开庭' }),
+    beforeAnswerPeriodEnds: z.boolean().openapi({
+      description:
+        '尚未开庭的，开庭日期在被申请人答辩期可能届满之前，且该被申请人未提交答辩书、未记录其同意提前开庭（劳动争议调解仲裁法第三十条）',
+    }),
   })
   .openapi('Hearing');
 const AwardClock = z

@@ -171,7 +171,18 @@ describe(`migrations (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       'retired_at',
     ]);
     // Issue 16: the hearing calendar, one row per hearing session of a case (20261202_0040).
-    expect(await columns('hearings')).toEqual(['case_id', 'hearing_on', 'place', 'public', 'scheduled_on', 'seq', 'status', 'time']);
+    // s60 L: its flag of a session set before a respondent's answer period can end (20261225_0061).
+    expect(await columns('hearings')).toEqual([
+      'before_answer_period_ends',
+      'case_id',
+      'hearing_on',
+      'place',
+      'public',
+      'scheduled_on',
+      'seq',
+      'status',
+      'time',
+    ]);
     // The mediators assigned to a case (20261202_0041), for their workload.
     expect(await columns('case_mediators')).toEqual(['case_id', 'user_id']);
     expect(await columns('users')).toMatchInlineSnapshot(`

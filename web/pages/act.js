@@ -62,6 +62,7 @@ import {
 } from '../core.js';
 import { calculatorButton } from '../features.js';
 import { EVENT_FORMS, LABELS, METHODS, pendingSuitParties, serviceDocNames } from '../forms.js';
+import { ANSWER_PERIOD, answerPeriodChoice } from './answer-period.js';
 
 /** Sets `path` in the body: 'target.userId' → {target: {userId}}, 'add.0.amount' → {add: [{amount}]}. */
 /** A claim as the forms list it: its number and words, a counterclaim's marked (Rules Art. 36). */
@@ -915,6 +916,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
       busy = false;
     }
     if (dropped()) return;
+    // s60 L (LDMAL Art. 30): a day refused for the respondent's answer period — the confirmation offers the waiver.
+    const answerRefused = setsHearingDay(type, body) && refused?.problem?.rule === 'hearing-before-answer-period';
+    if (answerRefused) [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
     if (refused) {
       showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
@@ -949,7 +953,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
         busy = false;
       }
       if (dropped()) return;
-      const sure = await confirmDialog({
+      const respondents = partiesOf(c).filter((p) => p.sideCode === 'respondent');
+      const answer =
+        setsHearingDay(type, body) && warnings.some((w) => ANSWER_PERIOD.test(w)) ? answerPeriodChoice(respondents, answerRefused) : null;
+      const asked = confirmDialog({
         title: `${askWords(body)}：${caseName(c)}`,
         body: [
           // ui52 L1, L3: applicants of one name told apart (第N位申请人); many abbreviated as the case list does.
@@ -977,11 +984,15 @@ async function eventForm(c, type, done, screen, opened = {}) {
           shifts.map((x) => h('p.deadline-shift', x)),
           consequence ? h('p.consequence', consequence) : null,
           awardSummary,
+          answer?.el,
         ],
         confirmLabel: askWords(body),
         danger: Boolean(consequence),
       });
+      answer?.wire(answer.el.closest('dialog')?.querySelector('.df button:last-child'));
+      const sure = await asked;
       if (!sure || dropped()) return;
+      if (answer?.waived()) body.answerPeriodWaived = answer.waived();
     }
     busy = true;
     for (const b of form.querySelectorAll('button')) b.disabled = true;

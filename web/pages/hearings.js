@@ -58,6 +58,10 @@ export async function hearingsPage(params, mount) {
         x.session > 1 ? h('span.badge.info.tight', `第${x.session}次开庭`) : null,
         x.jointWith.length ? h('span.small', `合并开庭：与${x.jointWith.map((j) => j.caseNo ?? `#${j.caseId}`).join('、')}`) : null,
         x.status === 'held' ? h('span.badge.ok.tight', '已开庭') : null,
+        // s60 L (LDMAL Art. 30): set before a respondent's answer period can end, not answered or waived.
+        x.beforeAnswerPeriodEnds
+          ? h('span.badge.warn.tight', { title: '被申请人未答辩，也未同意提前开庭（劳动争议调解仲裁法第三十条）' }, '答辩期未满')
+          : null,
         // Rules Art. 47: a suspended case is not heard until it resumes.
         x.status !== 'held' && x.state === 'suspended' ? h('span.badge.warn.tight', '中止审理中') : null,
       );

@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+
+/**
+ * s60 L (LDMAL Art. 30): the hearing calendar flags a session still to be held that is set before a respondent's answer
+ * period can end, with no defence filed by it and no waiver recorded (`before_answer_period_ends`), written with the
+ * hearing events and the acts that change it (a service, a defence) — the calendar reads it with the session, no
+ * query per row. Sessions stored before this column read false until their case's next such act.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('hearings', (t) => {
+    t.boolean('before_answer_period_ends').notNullable().defaultTo(false);
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('hearings', (t) => {
+    t.dropColumn('before_answer_period_ends');
+  });
+}
