@@ -636,9 +636,20 @@ export function deadlineShifts(before = [], after = []) {
   for (const d of will.values()) {
     if (!d) continue;
     const old = was.get(key(d));
-    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。`);
+    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。${carriedOver(d)}`);
   }
   return out;
+}
+
+/**
+ * s60 W2 #3: why a moved due date is not simply the old one plus the days — its last day was a rest day, carried over
+ * (CPL Art. 85(3)) — in the server's words (the preview deadline's `explanation`, workflows/deadlines.ts), never
+ * computed here: 「2027-02-05 为法定节假日（春节）（暂定），依法顺延至其后第一个工作日 2027-02-09。」
+ */
+function carriedOver(d) {
+  const m = /(\d{4}-\d{2}-\d{2})；该日为([^，；。]+)，(依法)?顺延至其后第一个工作日(\d{4}-\d{2}-\d{2})/.exec(d.explanation ?? '');
+  if (!m || m[4] !== d.dueOn) return '';
+  return `${m[1]} 为${m[2]}${d.provisional ? '（暂定）' : ''}，${m[3] ?? ''}顺延至其后第一个工作日 ${m[4]}。`;
 }
 
 /**
