@@ -2148,6 +2148,8 @@ function fileItem(e, c) {
     const doc = servedDocName(c, e.payload ?? {}, e.occurredOn, true);
     return doc ? `送达回证（${doc}）` : '送达回证';
   }
+  // s60 W2 #6: a sole arbitrator decides alone — no 合议 (Rules Art. 60: a tribunal of three deliberates, 合议).
+  if (e.type === 'ISSUE_AWARD' && c.tribunal?.kind === 'sole') return '裁决审批表';
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {
