@@ -10,7 +10,7 @@ const empty = { getItem: () => null, setItem: () => undefined, removeItem: () =>
 g.localStorage ??= empty;
 g.sessionStorage ??= empty;
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName } = await import('../../web/core.js');
+const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName, names } = await import('../../web/core.js');
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 const { EVENT_FORMS } = await import('../../web/forms.js');
 
@@ -549,5 +549,28 @@ describe('mergeEdits', async () => {
     const { model, conflicts } = mergeEdits(null, mine, theirs);
     expect(model.facts).toBe('原事实');
     expect(conflicts.map((c: { mine: string }) => c.mine)).toEqual(['我的事实']);
+  });
+});
+
+describe('s60 W2', () => {
+  it('#7: a list of names tells apart only the namesakes it shows', () => {
+    const eleven = ['宋晓东', '杨海涛', '罗喆', '李一', '杨海涛', '王二', '赵三', '钱四', '孙五', '周六', '吴七'];
+    // The other 杨海涛 (5th) is under 「等11人」: no 「第2位」 to puzzle over.
+    expect(names(eleven)).toBe('宋晓东、杨海涛、罗喆 等11人');
+    expect(names(['李强', '王芳', '李强', '赵六'])).toBe('李强（第1位）、王芳、李强（第3位） 等4人');
+    expect(names(['李强', '李强'])).toBe('李强（第1位）、李强（第2位）');
+  });
+
+  it('#6: the 开庭审理 confirmation cites the absence rule (LDMAL Art. 36) only when a party is recorded absent', () => {
+    const both = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: true });
+    expect(both).toBe('将记录本次开庭已经举行及当事人到庭情况，记录后不能撤回。');
+    expect(both).not.toContain('第三十六条');
+    const away = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: false });
+    expect(away).toContain('被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
+    expect(away).not.toContain('视为撤回');
+    expect(away).toContain('第三十六条');
+    const left = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: true, applicantLeftEarly: true });
+    expect(left).toContain('可以视为撤回仲裁申请');
+    expect(left).not.toContain('缺席裁决');
   });
 });
