@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SUSPENSION_GROUNDS, type SuspensionGround } from '../workflows/labels.ts';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
-import { SUSPENSION_GROUNDS, type SuspensionGround } from '../workflows/labels.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
 import {
   AgentInput,

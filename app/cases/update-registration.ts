@@ -409,7 +409,11 @@ export async function updateRegistration(
  * of its agents and sides (workflows/agent-checks.ts: one agent for both sides, a missing relationship or firm, an
  * employer's legal-aid agent, sides the record cannot tell apart) — said, not refused; the web shows them on the case.
  */
-function withPartyWarnings(view: CaseView, body: CasePatch, c: CaseRecord): CaseView & { partyWarnings?: string[]; claimWarnings?: string[] } {
+function withPartyWarnings(
+  view: CaseView,
+  body: CasePatch,
+  c: CaseRecord,
+): CaseView & { partyWarnings?: string[]; claimWarnings?: string[] } {
   const sent = [body.applicants, body.respondents, body.thirdParties, body.collectiveGround, body.claims];
   if (sent.every((x) => x === undefined)) return view;
   // The claims as the store wrote them: a kept claim sent without `applicant` holds its own `partyId` again.
