@@ -142,7 +142,11 @@ describe('s60 W2 (Chromium)', () => {
 
   it('#6 a sole arbitrator’s award is 裁决审批表 in the 卷宗目录; the 开庭审理 confirmation cites Art. 36 only for an absence; the calendar', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: standardApplication({ applicants: [worker('独任戊', 605)] }) });
-    const items = c.claims.map((cl: { id: number; amount: string }) => ({ claimId: cl.id, outcome: 'granted', amount: cl.amount }));
+    const items = (c.claims as unknown as { id: number; amount: string }[]).map((cl) => ({
+      claimId: cl.id,
+      outcome: 'granted',
+      amount: cl.amount,
+    }));
     await ok(c, arb.token, 'ISSUE_AWARD', { items }, '2026-04-10');
     await signIn(page, base, 'clerk');
     await page.goto(`${base}/#/cases/${c.id}/cover`);
@@ -211,7 +215,7 @@ describe('s60 W2 (Chromium)', () => {
       const box = await chips.first().boundingBox();
       expect(box).not.toBeNull();
       expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
       // Back to a desktop width: the week's grid again (the layout follows the width).
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.locator('table.week').waitFor();
