@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUSPENSION_GROUNDS, type SuspensionGround } from '../workflows/labels.ts';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
@@ -382,7 +383,15 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
     }),
   SUSPEND: z.object({
     reason: Reason,
-    ground: z.enum(['death', 'incapacity', 'successor', 'force_majeure', 'pending_case', 'appraisal', 'other']).optional(),
+    // s60 W2 #4: Rules Art. 47's grounds, their words in workflows/labels.ts (one home).
+    ground: z
+      .enum(Object.keys(SUSPENSION_GROUNDS) as [SuspensionGround, ...SuspensionGround[]])
+      .optional()
+      .openapi({
+        description: `中止审理的事由（《劳动人事争议仲裁办案规则》第四十七条）：${Object.entries(SUSPENSION_GROUNDS)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('；')}`,
+      }),
     decidedOn: IsoDate.optional().openapi({
       description: '决定中止审理之日（《劳动人事争议仲裁办案规则》第四十七条）；补录时填写，审理期限自该日起中止计算',
     }),

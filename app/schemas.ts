@@ -1393,6 +1393,10 @@ export const RegisteredCase = z
       description:
         '当事人与代理人提示：同名者代理双方或为对方当事人、法定代表人（律师法第三十九条）；近亲属未填关系、律师未填律师事务所；用人单位一方登记法律援助代理人；双方均为自然人且未标明用人单位（LDMAL Art. 22）；多名劳动者申请时未指明申请人的金额请求（按全体申请人共同的请求裁决、按合计数额判断终局，LDMAL Art. 47(1)）；不影响登记',
     }),
+    claimWarnings: z.array(z.string()).optional().openapi({
+      description:
+        '仲裁请求提示（s60）：多名劳动者申请时未指明申请人的金额请求（LDMAL Art. 47(1)）；partyWarnings 中同样列出（兼容），供另列「仲裁请求请核对」；仅在有提示时出现；不影响登记',
+    }),
   })
   .openapi('RegisteredCase');
 
@@ -1403,6 +1407,9 @@ export const UpdatedCase = z
     partyWarnings: z.array(z.string()).optional().openapi({
       description:
         '当事人与代理人提示（仅在请求修改当事人、仲裁请求或集体争议依据时，且有提示时出现；内容同登记时的 partyWarnings）；不影响修改',
+    }),
+    claimWarnings: z.array(z.string()).optional().openapi({
+      description: '仲裁请求提示（内容同登记时的 claimWarnings，为 partyWarnings 中关于仲裁请求的部分）；仅在有提示时出现；不影响修改',
     }),
   })
   .openapi('UpdatedCase');

@@ -105,8 +105,7 @@ export const IRREVERSIBLE = {
   REJECT_REVIEW: '仲裁审查申请将不予受理并结案。',
   REFUSE_CONFIRMATION: '将终止仲裁审查，不制作调解书，并书面告知当事人。',
   DECIDE_JURISDICTION_OBJECTION: '管辖异议决定作出后不能撤回；异议成立的，案件移送有管辖权的仲裁委员会。',
-  HOLD_HEARING:
-    '将记录本次开庭已经举行及当事人到庭情况，记录后不能撤回；当事人无正当理由拒不到庭的，可按撤回申请处理或缺席裁决（《劳动争议调解仲裁法》第三十六条）。',
+  HOLD_HEARING: '将记录本次开庭已经举行及当事人到庭情况，记录后不能撤回。',
   MEDIATION_FAILED: '将记录调解不成、调解终结，记录后不能撤回；仲裁庭应当及时作出裁决（《劳动争议调解仲裁法》第四十二条）。',
   EXTEND_TIME_LIMIT: '审理期限将延长，批准后不能撤回；延长期限不得超过十五日，并须书面通知当事人（《劳动争议调解仲裁法》第四十三条）。',
   FILE_COUNTERCLAIM:
@@ -438,6 +437,7 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
   if (type === 'SUSPEND') return suspendConsequence(c, body);
+  if (type === 'HOLD_HEARING') return holdHearingConsequence(body);
   if (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') return hearingConsequence(type, c, body);
   // ui48 L3: an award after a hearing the respondent missed or left without leave is a default award; a deemed
   // withdrawal rests on the applicant's absence or leaving (LDMAL Art. 36) — each named with the hearing's day.
@@ -494,6 +494,24 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
     return who ? `${who.name}：${said}` : said;
   }
   return TRACK_CONSEQUENCES[c.track]?.[type] ?? IRREVERSIBLE[type] ?? WEIGHTY[type] ?? null;
+}
+
+/**
+ * s60 W2 #6: what a hearing's record leads to — the consequence of an absence (LDMAL Art. 36: 按撤回申请处理 for the
+ * applicant, 缺席裁决 for the respondent) only when someone is recorded absent or gone midway without leave.
+ */
+function holdHearingConsequence(body) {
+  const no = (v) => v === false || v === 'false';
+  const yes = (v) => v === true || v === 'true';
+  const applicant = no(body.applicantPresent) || yes(body.applicantLeftEarly);
+  const respondent = no(body.respondentPresent) || yes(body.respondentLeftEarly);
+  const someone = (body.absentParties ?? []).length > 0;
+  if (!applicant && !respondent && !someone) return IRREVERSIBLE.HOLD_HEARING;
+  const what = [
+    applicant || someone ? '申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请' : null,
+    respondent || someone ? '被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决' : null,
+  ].filter(Boolean);
+  return `${IRREVERSIBLE.HOLD_HEARING}${what.join('；')}（《劳动争议调解仲裁法》第三十六条）。`;
 }
 
 /** How a side missed hearing `h`: 未到庭, 到庭后未经仲裁庭同意中途退庭, or null (attended to the end). */
@@ -636,9 +654,20 @@ export function deadlineShifts(before = [], after = []) {
   for (const d of will.values()) {
     if (!d) continue;
     const old = was.get(key(d));
-    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。`);
+    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。${carriedOver(d)}`);
   }
   return out;
+}
+
+/**
+ * s60 W2 #3: why a moved due date is not simply the old one plus the days — its last day was a rest day, carried over
+ * (CPL Art. 85(3)) — in the server's words (the preview deadline's `explanation`, workflows/deadlines.ts), never
+ * computed here: 「2027-02-05 为法定节假日（春节）（暂定），依法顺延至其后第一个工作日 2027-02-09。」
+ */
+function carriedOver(d) {
+  const m = /(\d{4}-\d{2}-\d{2})；该日为([^，；。]+)，(依法)?顺延至其后第一个工作日(\d{4}-\d{2}-\d{2})/.exec(d.explanation ?? '');
+  if (!m || m[4] !== d.dueOn) return '';
+  return `${m[1]} 为${m[2]}${d.provisional ? '（暂定）' : ''}，${m[3] ?? ''}顺延至其后第一个工作日 ${m[4]}。`;
 }
 
 /**

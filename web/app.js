@@ -27,6 +27,7 @@ import {
   signOut,
   state,
   takeReturn,
+  today,
 } from './core.js';
 import { adminPage } from './pages/admin.js';
 import { boardPage } from './pages/board.js';
@@ -213,11 +214,18 @@ async function notifications(bell, panel) {
               h(
                 'li',
                 h('a', { href: `#/cases/${d.caseId}` }, d.caseNo ?? `#${d.caseId}`),
-                ` ${apart(d.applicantNames).slice(0, 2).join('、')} · `,
+                ` ${apart(d.applicantNames.slice(0, 2)).join('、')} · `,
                 h(d.status === 'overdue' ? 'strong.final-no' : 'span', daysLeftText(d.dueOn)),
                 // legal55b M1: a due day beyond the loaded official calendar is provisional (预计), as in the deadline lists.
                 d.provisional ? h('span.badge.warn.tight', { title: `届满日${d.dueOn}为预计：该年节假日安排尚未载入` }, '预计') : null,
-                h('span.small.muted', `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`),
+                // s60 W2 #7: a reminder recorded on an earlier day is not named by its threshold, which no longer holds
+                // today (「今日到期（届满前1日提醒）」): said as what is true — when it was given.
+                h(
+                  'span.small.muted',
+                  chinaDate(d.recordedAt) === today()
+                    ? `（${when[d.threshold] ?? ''}提醒，${chinaDate(d.recordedAt)}）`
+                    : `（已于${chinaDate(d.recordedAt)}${d.threshold === 'overdue' ? '作逾期' : ''}提醒）`,
+                ),
               ),
             ),
           )

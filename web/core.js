@@ -442,9 +442,11 @@ export function claimOwner(c, cl) {
  * (李强（第1位）、李强（第2位）); a name given once stays as it is.
  */
 export const apart = (list) => list.map((n, i) => (list.filter((x) => x === n).length > 1 ? `${n}（第${i + 1}位）` : n));
+// s60 W2 #7: only the names shown are told apart (a namesake left under 「等N人」 would make 「第2位」 a riddle).
 export const names = (list) => {
-  const told = apart(list);
-  return told.length > 3 ? `${told.slice(0, 3).join('、')} 等${told.length}人` : told.join('、');
+  const shown = list.length > 3 ? list.slice(0, 3) : list;
+  const told = apart(shown).join('、');
+  return list.length > 3 ? `${told} 等${list.length}人` : told;
 };
 export function stateBadge(s) {
   const cls =

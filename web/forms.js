@@ -274,10 +274,8 @@ export const EVENT_FORMS = {
       kind: 'parties',
       hint: '调解协议确定履行给付义务的当事人（申请执行时据此核对申请人）；不选的，不记录履行义务人',
       // fixU59 #2: a pre-arbitration agreement is not enforced (LDMAL Arts. 15–16): nothing to check an enforcement against.
-      trackHint: {
-        mediation:
-          '调解协议书确定履行给付义务的当事人；不选的，不记录履行义务人。调解协议书不能申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（《劳动争议调解仲裁法》第十五条）；就拖欠劳动报酬等事项达成的协议，用人单位逾期不履行的，劳动者可以申请支付令（第十六条）',
-      },
+      // s60 W2 #5: that notice is said once in the dialog, under 履行期限届满之日 (PERFORMANCE_DUE_ON's trackHint).
+      trackHint: { mediation: '调解协议书确定履行给付义务的当事人；不选的，不记录履行义务人' },
     },
   ],
   MEDIATION_FAILED: [reason(true, '未达成协议的原因')],
@@ -328,15 +326,9 @@ export const EVENT_FORMS = {
       label: '中止事由',
       kind: 'select',
       required: true,
-      options: {
-        death: '当事人死亡',
-        incapacity: '丧失行为能力',
-        successor: '等待权利义务承继人',
-        force_majeure: '不可抗力',
-        pending_case: '以他案结果为依据',
-        appraisal: '鉴定、工伤认定等',
-        other: '其他',
-      },
+      // s60 W2 #4: worded as Art. 47 lists them, in the server's words (workflows/labels.ts SUSPENSION_GROUNDS).
+      options: () => state.vocab?.suspensionGrounds ?? {},
+      hint: '《劳动人事争议仲裁办案规则》第四十七条',
     },
     reason(),
   ],

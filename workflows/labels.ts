@@ -141,6 +141,22 @@ export const CLOSURE_MODE_LABELS: Record<ClosureMode, string> = {
   voided: '已作废（误登记）',
 };
 
+/**
+ * s60 W2 #4: the grounds of a suspension (中止审理), worded as 《劳动人事争议仲裁办案规则》第四十七条 lists them — their
+ * conditions are part of the ground (docs/domain.md §7.3). The one home of these labels: SUSPEND's `ground` takes
+ * these keys (app/event-schemas.ts) and the web's dialog offers these words (GET /api/reference/vocabulary).
+ */
+export const SUSPENSION_GROUNDS = {
+  death: '（一）劳动者一方当事人死亡，需要等待继承人表明是否参加仲裁的',
+  incapacity: '（二）劳动者一方当事人丧失民事行为能力，尚未确定法定代理人参加仲裁的',
+  successor: '（三）用人单位终止，尚未确定权利义务承继者的',
+  force_majeure: '（四）一方当事人因不可抗拒的事由，不能参加仲裁的',
+  pending_case: '（五）案件审理需要以其他案件的审理结果为依据，且其他案件尚未审结的',
+  appraisal: '（六）案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论的',
+  other: '（七）其他需要中止仲裁审理的情形',
+} as const;
+export type SuspensionGround = keyof typeof SUSPENSION_GROUNDS;
+
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;
 export const eventLabel = (t: string): string => (EVENT_LABELS as Record<string, string>)[t] ?? t;
 export const closureModeLabel = (m: string): string => (CLOSURE_MODE_LABELS as Record<string, string>)[m] ?? m;

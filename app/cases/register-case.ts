@@ -458,7 +458,7 @@ export async function registerCase(
   input: CaseCreate,
   /** What was read before the transaction (`submitRegistration`); without it, read inside. */
   reads?: RegistrationReads,
-): Promise<CaseView & { warnings: DuplicateWarning[]; dateWarnings?: string[]; partyWarnings?: string[] }> {
+): Promise<CaseView & { warnings: DuplicateWarning[]; dateWarnings?: string[]; partyWarnings?: string[]; claimWarnings?: string[] }> {
   // A review is registered by the filing clerk like an arbitration application.
   assertMayRegister(actor, input.track === 'mediation' ? 'mediation' : 'arbitration');
   checkRegistrationDates(input, uow.today);
@@ -524,11 +524,17 @@ export async function registerCase(
   ];
   // fixA53 (legal53a M2, L2, L3): one agent for both sides, an agent lacking his relationship or firm, an employer's
   // legal-aid agent, sides the record cannot tell apart (workflows/agent-checks.ts): said, not refused.
-  const partyWarnings = [
-    ...casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null }),
-    ...jointMoneyClaimWarnings({ parties, collectiveGround: input.collectiveGround ?? null }, claims),
-  ];
-  return { ...view, warnings, ...(dateWarnings.length ? { dateWarnings } : {}), ...(partyWarnings.length ? { partyWarnings } : {}) };
+  // s60 W2 #2: the claims' warnings are also answered on their own (`claimWarnings`), to be shown under their own
+  // heading; `partyWarnings` still carries them after the parties' (unchanged for API clients).
+  const claimWarnings = jointMoneyClaimWarnings({ parties, collectiveGround: input.collectiveGround ?? null }, claims);
+  const partyWarnings = [...casePartyWarnings({ parties, collectiveGround: input.collectiveGround ?? null }), ...claimWarnings];
+  return {
+    ...view,
+    warnings,
+    ...(dateWarnings.length ? { dateWarnings } : {}),
+    ...(partyWarnings.length ? { partyWarnings } : {}),
+    ...(claimWarnings.length ? { claimWarnings } : {}),
+  };
 }
 
 /**

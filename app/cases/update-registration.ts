@@ -205,7 +205,7 @@ export async function updateRegistration(
   id: number,
   body: CasePatch,
   opts: { expectedVersion?: number },
-): Promise<CaseView & { partyWarnings?: string[] }> {
+): Promise<CaseView & { partyWarnings?: string[]; claimWarnings?: string[] }> {
   const { stores } = deps;
   // 重大集体劳动人事争议 (domain.md §8.2): the chair's marking is a field of its own — sent alone, by the chair (the
   // policy module), on a collective case that is not closed; the registration's other fields stay the clerk's.
@@ -409,15 +409,18 @@ export async function updateRegistration(
  * of its agents and sides (workflows/agent-checks.ts: one agent for both sides, a missing relationship or firm, an
  * employer's legal-aid agent, sides the record cannot tell apart) — said, not refused; the web shows them on the case.
  */
-function withPartyWarnings(view: CaseView, body: CasePatch, c: CaseRecord): CaseView & { partyWarnings?: string[] } {
+function withPartyWarnings(
+  view: CaseView,
+  body: CasePatch,
+  c: CaseRecord,
+): CaseView & { partyWarnings?: string[]; claimWarnings?: string[] } {
   const sent = [body.applicants, body.respondents, body.thirdParties, body.collectiveGround, body.claims];
   if (sent.every((x) => x === undefined)) return view;
   // The claims as the store wrote them: a kept claim sent without `applicant` holds its own `partyId` again.
-  const partyWarnings = [
-    ...casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null }),
-    ...jointMoneyClaimWarnings(c, c.claims),
-  ];
-  return partyWarnings.length ? { ...view, partyWarnings } : view;
+  // s60 W2 #2: the claims' warnings also on their own (`claimWarnings`), as at registration.
+  const claimWarnings = jointMoneyClaimWarnings(c, c.claims);
+  const partyWarnings = [...casePartyWarnings({ parties: c.parties, collectiveGround: c.collectiveGround ?? null }), ...claimWarnings];
+  return partyWarnings.length ? { ...view, partyWarnings, ...(claimWarnings.length ? { claimWarnings } : {}) } : view;
 }
 
 /**

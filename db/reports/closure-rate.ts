@@ -18,6 +18,17 @@ import { GROUP_COLUMNS, groupKey, majorRowSql, type SpecialFigures, specialFigur
  */
 export const FORMULA_VERSION = 'zhongcai-closure-2026.4';
 
+/**
+ * s60 W2 #1: a formula version in words, the one home of that label (the report's screen, CSV, Excel and PDF):
+ * "zhongcai-closure-2026.4" → 结案率统计口径（2026年第4版）, "zhongcai-claims-2026.3" → 仲裁请求统计口径（2026年第3版）.
+ */
+export function formulaLabel(code: string): string {
+  const m = /^zhongcai-(closure|claims|special)-(\d{4})\.(\d+)$/.exec(code);
+  if (!m) return `统计口径 ${code}`;
+  const name = m[1] === 'closure' ? '结案率统计口径' : m[1] === 'claims' ? '仲裁请求统计口径' : '特殊案件统计口径';
+  return `${name}（${m[2]}年第${m[3]}版）`;
+}
+
 export type GroupBy = 'district' | 'cause' | 'procedure' | 'wageArrears' | 'arbitrator' | 'ownership';
 export const GROUP_DIMS: Record<GroupBy, StatDim> = {
   district: 'district',

@@ -5,6 +5,7 @@ import {
   type ClosureFigures,
   type ClosureOptions,
   closureWithBreakdowns,
+  formulaLabel,
   type GroupBy,
   type GroupFigures,
   type MonthRow,
@@ -76,6 +77,8 @@ export interface PeriodicReport {
   dataAsOf: string | null;
   generatedAt: string;
   formulaVersion: string;
+  /** s60 W2 #1: formulaVersion in words (formulaLabel), as the screen and every export print it. */
+  formulaLabel: string;
   summary: ReportRow[];
   closure: ClosureFigures;
   breakdowns: BreakdownTable[];
@@ -232,6 +235,7 @@ export async function periodicReport(
     dataAsOf,
     generatedAt: opts.generatedAt,
     formulaVersion: f.formulaVersion,
+    formulaLabel: formulaLabel(f.formulaVersion),
     summary,
     closure: f,
     breakdowns: groupBys.map((g) => ({ groupBy: g, title: BREAKDOWN_TITLES[g], groups: breakdowns[g] ?? [] })),
@@ -302,5 +306,5 @@ export const periodNotOver = (day: string) => `统计期间尚未结束，数据
 
 export function reportHeading(r: PeriodicReport): string {
   const notOver = r.dataAsOf ? `；${periodNotOver(r.dataAsOf)}，期末未结、期末逾期未结均为截至该日的数` : '';
-  return `统计期间：${r.from} 至 ${r.to}${r.asOf ? `（按 ${r.asOf} 日终记录重算）` : ''}${notOver}；口径版本 ${r.formulaVersion}`;
+  return `统计期间：${r.from} 至 ${r.to}${r.asOf ? `（按 ${r.asOf} 日终记录重算）` : ''}${notOver}；${r.formulaLabel}`;
 }

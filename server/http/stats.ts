@@ -252,6 +252,9 @@ const PeriodicReport = z
     dataAsOf: Day.nullable().openapi({ description: '统计期间尚未结束时，数据截至之日（该日终，北京时间）；期间已结束为 null' }),
     generatedAt: Instant,
     formulaVersion: z.string(),
+    formulaLabel: z.string().openapi({
+      description: '统计口径的中文名称（由 formulaVersion 得出，如「结案率统计口径（2026年第4版）」），与各导出格式表头所印一致',
+    }),
     summary: z.array(ReportRow),
     closure: z.strictObject(closureShape),
     breakdowns: z.array(z.strictObject({ groupBy: GroupBy, title: z.string(), groups: z.array(GroupFigures) })),

@@ -9,7 +9,7 @@ import { DOCUMENT_ROLES, documentRoles } from '../../app/policy.ts';
 import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS, SERVED_DOCUMENTS } from '../../templates/kinds.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
-import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS } from '../../workflows/labels.ts';
+import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS, SUSPENSION_GROUNDS } from '../../workflows/labels.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { mediationDocumentMethods } from '../../workflows/rules.ts';
@@ -88,6 +88,9 @@ const Vocabulary = z
     }),
     statCauses: Labels,
     procedureKinds: Labels,
+    suspensionGrounds: Labels.openapi({
+      description: '中止审理的事由（SUSPEND ground 的代码）及其《劳动人事争议仲裁办案规则》第四十七条的表述',
+    }),
     closureTarget: z.string(),
     documentRoles: z.record(z.string(), z.array(z.string())).openapi({
       description:
@@ -135,6 +138,7 @@ export function createUiApiRouter(deps: Deps): Router {
         servedDocuments: SERVED_DOCUMENTS,
         statCauses: STAT_CAUSES,
         procedureKinds: PROCEDURE_KINDS,
+        suspensionGrounds: SUSPENSION_GROUNDS,
         closureTarget: deps.config.statsClosureTarget,
         // With those who print an act already made (the clerk: an issued award, partial award or 先予执行 ruling).
         documentRoles: Object.fromEntries(Object.keys(DOCUMENT_ROLES).map((k) => [k, [...documentRoles(k)]])),

@@ -187,7 +187,9 @@ describe(`reviewer docsfix (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const raw = pdfRaw(r.body as Buffer);
     const lines = raw.split('\n').map((l) => l.replace(/\s+/g, ''));
     // Since round 48 (L2) on the period's line, at the table's size: never broken inside 「口径」.
-    expect(lines.some((l) => l.startsWith('统计期间：') && l.includes('口径版本zhongcai-closure-'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('统计期间：') && l.includes('结案率统计口径（2026年第4版）') && !l.includes('zhongcai-'))).toBe(
+      true,
+    );
     expect(lines.filter((l) => /口$/u.test(l))).toEqual([]);
     const text = flat(raw);
     const note = text.indexOf('注：调解成功率按统计公报口径');

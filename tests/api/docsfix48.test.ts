@@ -193,7 +193,7 @@ describe(`reviewer docsfix, round 48 (${process.env.TEST_DB ?? 'sqlite'})`, () =
       text: m[3] as string,
     }));
     const heading = words.find((w) => w.text.startsWith('统计期间：'));
-    const version = words.find((w) => w.text.includes('zhongcai-closure-'));
+    const version = words.find((w) => w.text.includes('结案率统计口径'));
     const cell = words.find((w) => w.text === '统计期间');
     expect(heading && version && cell, out.slice(0, 3000)).toBeTruthy();
     // One line: the formula version on the period's line; no larger than the table's cells.

@@ -31,10 +31,13 @@ describe(`a joint money claim of several workers is said (${DB})`, () => {
     expect(said).toHaveLength(1);
     expect(said[0]).toContain('第1项请求（经济补偿60000.00元）未指明申请人，为2名申请人共同的请求');
     expect(said[0]).toContain('第四十七条第一项');
+    // s60 W2 #2: the claims' warnings on their own too (claimWarnings), the same words.
+    expect(r.body.claimWarnings).toEqual(said);
 
     const sole = await t.api(a.tokens.clerk).post('/api/cases', standardApplication({ applicants: [worker('丙单独', 543)] }));
     expect(sole.status).toBe(201);
     expect(joint(sole.body.partyWarnings)).toHaveLength(0);
+    expect(sole.body.claimWarnings).toBeUndefined();
   });
 
   it('a correction: a kept claim keeps its worker (no warning); one made joint is said', async () => {
@@ -59,6 +62,7 @@ describe(`a joint money claim of several workers is said (${DB})`, () => {
     });
     expect(kept.status, JSON.stringify(kept.body)).toBe(200);
     expect(joint(kept.body.partyWarnings)).toHaveLength(0);
+    expect(kept.body.claimWarnings).toBeUndefined();
     const made = await t.api(a.tokens.clerk).patch(`/api/cases/${r.body.id}`, {
       claims: [
         { id: c1?.id, category: 'wages', amount: '8500.00', description: '甲的工资' },
@@ -67,5 +71,6 @@ describe(`a joint money claim of several workers is said (${DB})`, () => {
     });
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     expect(joint(made.body.partyWarnings)).toEqual([expect.stringContaining('第2项请求（劳动报酬9000.00元）未指明申请人')]);
+    expect(made.body.claimWarnings).toEqual(joint(made.body.partyWarnings));
   });
 });

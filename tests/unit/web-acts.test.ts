@@ -10,7 +10,7 @@ const empty = { getItem: () => null, setItem: () => undefined, removeItem: () =>
 g.localStorage ??= empty;
 g.sessionStorage ??= empty;
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
-const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName } = await import('../../web/core.js');
+const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName, names } = await import('../../web/core.js');
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 const { EVENT_FORMS } = await import('../../web/forms.js');
 
@@ -207,6 +207,19 @@ describe('deadlineShifts', () => {
     expect(deadlineShifts(before, after)).toEqual(['审理期限：届满日由 2026-04-18 变为 2026-05-06。']);
     expect(deadlineShifts(before, [{ ...after[0], dueOn: null }])).toEqual([]);
     expect(deadlineShifts(undefined, after)).toEqual([]);
+    // s60 W2 #3: a last day carried over past a rest day says so, in the preview's own words (its explanation).
+    const rolled = {
+      ...after[0],
+      dueOn: '2027-02-09',
+      provisional: true,
+      explanation:
+        '经批准延长15日（2026-12-20）；自受理（2026-12-07）的次日起算45日，届满日为2027-02-05；该日为法定节假日（春节），依法顺延至其后第一个工作日2027-02-09。（暂定：…）',
+    };
+    expect(deadlineShifts(before, [rolled])).toEqual([
+      '审理期限：届满日由 2026-04-18 变为 2027-02-09。2027-02-05 为法定节假日（春节）（暂定），依法顺延至其后第一个工作日 2027-02-09。',
+    ]);
+    // An explanation that carries over to another day than the one shown (not this deadline's) is not quoted.
+    expect(deadlineShifts(before, [{ ...rolled, dueOn: '2027-02-10' }])).toEqual(['审理期限：届满日由 2026-04-18 变为 2027-02-10。']);
     // Two deadlines of one kind for one party (two partial awards): not paired with each other, left out.
     const partial = (dueOn: string) => ({ kind: 'partial_award_effective', partyId: 7, label: '部分裁决生效', dueOn });
     expect(deadlineShifts([partial('2026-05-01'), partial('2026-05-09')], [partial('2026-05-09'), partial('2026-05-01')])).toEqual([]);
@@ -537,5 +550,28 @@ describe('mergeEdits', async () => {
     const { model, conflicts } = mergeEdits(null, mine, theirs);
     expect(model.facts).toBe('原事实');
     expect(conflicts.map((c: { mine: string }) => c.mine)).toEqual(['我的事实']);
+  });
+});
+
+describe('s60 W2', () => {
+  it('#7: a list of names tells apart only the namesakes it shows', () => {
+    const eleven = ['宋晓东', '杨海涛', '罗喆', '李一', '杨海涛', '王二', '赵三', '钱四', '孙五', '周六', '吴七'];
+    // The other 杨海涛 (5th) is under 「等11人」: no 「第2位」 to puzzle over.
+    expect(names(eleven)).toBe('宋晓东、杨海涛、罗喆 等11人');
+    expect(names(['李强', '王芳', '李强', '赵六'])).toBe('李强（第1位）、王芳、李强（第3位） 等4人');
+    expect(names(['李强', '李强'])).toBe('李强（第1位）、李强（第2位）');
+  });
+
+  it('#6: the 开庭审理 confirmation cites the absence rule (LDMAL Art. 36) only when a party is recorded absent', () => {
+    const both = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: true });
+    expect(both).toBe('将记录本次开庭已经举行及当事人到庭情况，记录后不能撤回。');
+    expect(both).not.toContain('第三十六条');
+    const away = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: false });
+    expect(away).toContain('被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
+    expect(away).not.toContain('视为撤回');
+    expect(away).toContain('第三十六条');
+    const left = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: true, applicantLeftEarly: true });
+    expect(left).toContain('可以视为撤回仲裁申请');
+    expect(left).not.toContain('缺席裁决');
   });
 });

@@ -368,12 +368,16 @@ function registrationWarnings(id) {
   if (!saved || String(saved.caseId) !== String(id)) return null;
   sessionStorage.removeItem('zc.casewarnings');
   const list = saved.warnings ?? [];
-  // fixA53: the parties' and agents' warnings of the registration (`partyWarnings`), to be checked.
-  const notes = saved.notes ?? [];
-  const parties = notes.length
-    ? h('div.alert.warn', { role: 'note' }, h('strong', '当事人、代理人信息请核对'), h('ul', ...notes.map((n) => h('li.small', n))))
-    : null;
-  if (!list.length) return parties;
+  // fixA53: the parties' and agents' warnings of the registration (`partyWarnings`), to be checked; s60 W2 #2: the
+  // claims' (`claimWarnings`, also in `partyWarnings` for API clients) under their own heading.
+  const claimNotes = saved.claimNotes ?? [];
+  const notes = (saved.notes ?? []).filter((n) => !claimNotes.includes(n));
+  const box = (heading, items) =>
+    items.length ? h('div.alert.warn', { role: 'note' }, h('strong', heading), h('ul', ...items.map((n) => h('li.small', n)))) : null;
+  const partyBox = box('当事人、代理人信息请核对', notes);
+  const claimBox = box('仲裁请求请核对', claimNotes);
+  const parties = [partyBox, claimBox].filter(Boolean);
+  if (!list.length) return parties.length ? parties : null;
   const barring = list.some((w) => w.bars);
   const dupes = h(
     `div.alert.${barring ? 'bad' : 'warn'}.dupes`,
@@ -393,7 +397,7 @@ function registrationWarnings(id) {
     ),
     barring ? h('p.small', '同一争议已有裁决、调解书或按撤回处理的，再次申请不予受理（可办理“不予受理”）。') : null,
   );
-  return parties ? [parties, dupes] : dupes;
+  return [...parties, dupes];
 }
 function jump(e, id) {
   e.preventDefault();
@@ -2181,6 +2185,8 @@ function fileItem(e, c) {
     const doc = servedDocName(c, e.payload ?? {}, e.occurredOn, true);
     return doc ? `送达回证（${doc}）` : '送达回证';
   }
+  // s60 W2 #6: a sole arbitrator decides alone — no 合议 (Rules Art. 60: a tribunal of three deliberates, 合议).
+  if (e.type === 'ISSUE_AWARD' && c.tribunal?.kind === 'sole') return '裁决审批表';
   return FILE_ITEMS[e.type] ?? `${eventLabel(e.type)}记录`;
 }
 export async function coverPage(id, mount) {

@@ -1249,7 +1249,7 @@ export function registerForm(track = 'arbitration', edit = null) {
       if (c.warnings?.length || c.partyWarnings?.length)
         sessionStorage.setItem(
           'zc.casewarnings',
-          JSON.stringify({ caseId: c.id, warnings: c.warnings ?? [], notes: c.partyWarnings ?? [] }),
+          JSON.stringify({ caseId: c.id, warnings: c.warnings ?? [], notes: c.partyWarnings ?? [], claimNotes: c.claimWarnings ?? [] }),
         );
       // fixU59 #5: the registration's date warnings (a review application past its period, a receipt long ago) are said.
       const dated = (c.dateWarnings ?? []).join('；');

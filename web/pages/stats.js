@@ -30,13 +30,6 @@ const card = (label, n, cls, onclick, sub) =>
     sub ? h('div.small.muted', sub) : null,
   );
 
-/** "zhongcai-closure-2026.4" → 结案率统计口径（2026年第4版）: the method in Chinese, its code in the tooltip. */
-export function formulaName(code) {
-  const m = /^zhongcai-(closure|claims)-(\d{4})\.(\d+)$/.exec(code ?? '');
-  if (!m) return `统计口径 ${code ?? ''}`.trim();
-  return `${m[1] === 'closure' ? '结案率统计口径' : '仲裁请求统计口径'}（${m[2]}年第${m[3]}版）`;
-}
-
 export async function statsPage(params, mount) {
   setTitle('统计分析');
   const q = new URLSearchParams(params);
@@ -269,7 +262,7 @@ export async function statsPage(params, mount) {
     h(
       'p.small.muted',
       `${r.from} 至 ${r.to}${r.asOf ? `，按 ${r.asOf} 日终记录重算` : ''}；`,
-      h('span.formula-version', { title: `口径代码：${r.formulaVersion}` }, formulaName(r.formulaVersion)),
+      h('span.formula-version', { title: `口径代码：${r.formulaVersion}` }, r.formulaLabel),
       '；仲裁结案率 = 本期结案 ÷（上期未结 + 本期受理）',
     ),
     h(
