@@ -1539,13 +1539,16 @@ const equalShareWords = (performs: PartyView[], jointly: PartyView[], amount: st
   if (jointly.length || performs.length < 2) return '';
   const whole = `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`;
   // s60 L5: each one's part in whole fen, summing to the sum ordered — the first named carries what an equal division
-  // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); SPC Enforcement Provisions Art. 16).
+  // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); a determined sum to enforce, SPC
+  // Enforcement Provisions Art. 16(1)(4)).
   const fen = amount === null ? null : parseMoney(amount);
   if (!fen || fen <= 0) return whole;
   const [first = 0, rest = 0] = equalSharesFen(fen, performs.length);
   if (first === rest) return `${whole}，即各${yuan(formatMoney(first))}`;
+  // s60 A2 #2: a sum not dividing into whole fen — not 「各承担…三分之一」 (which no part printed is), nor how it was
+  // divided (Zhongcai's drafting convention, docs/domain.md §1.2): each one's part, in the operative words only.
   const [head, ...others] = performs as [PartyView, ...PartyView[]];
-  return `${whole}，即被申请人${head.name}承担${yuan(formatMoney(first))}，被申请人${names(others)}${others.length > 1 ? '各' : ''}承担${yuan(formatMoney(rest))}（平均分担不足一分的尾差由被申请人${head.name}承担）`;
+  return `，被申请人${names(performs)}按份承担上述款项，其中被申请人${head.name}承担${yuan(formatMoney(first))}，被申请人${names(others)}${others.length > 1 ? '各' : ''}承担${yuan(formatMoney(rest))}`;
 };
 
 /**
