@@ -128,7 +128,7 @@ export const AwardItem = z
     // fixA59: several payers by equal shares (按份; Civil Code Art. 517(2)) — app/procedure/award.ts payerVerdict.
     equalShares: z.boolean().optional().openapi({
       description:
-        'true：履行义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款：份额难以确定的，视为份额相同），裁决主文写明「被申请人A、B各承担上述款项的二分之一，即各…元」（不能平均分到分的，尾差由第一名义务人承担：「即被申请人A承担33.34元，被申请人B、C各承担33.33元」）；只适用于裁决支付金额的项（行为、确认等未裁决金额的项填写为 400）；须有两名以上义务人，不能与 jointLiability 同时为 true。指定两名以上义务人支付款项的，须选择 jointLiability 或 equalShares',
+        'true：履行义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款：份额难以确定的，视为份额相同），裁决主文写明「被申请人A、B各承担上述款项的二分之一，即各…元」；不能平均分到分的，写明「被申请人A、B、C按份承担上述款项，其中被申请人A承担33.34元，被申请人B、C各承担33.33元」（以分为单位，第一名义务人多承担不足一分的部分）；只适用于裁决支付金额的项（行为、确认等未裁决金额的项填写为 400）；金额（以分计）少于义务人人数的（如0.02元由三人分担，有人将承担0.00元）为 400；须有两名以上义务人，不能与 jointLiability 同时为 true。指定两名以上义务人支付款项的，须选择 jointLiability 或 equalShares',
     }),
   })
   .strict()
@@ -462,7 +462,7 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       // fixA59: by equal shares (按份; Civil Code Art. 517(2)), as an award item's (AwardItem equalShares).
       equalShares: z.boolean().optional().openapi({
         description:
-          'true：支付义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款），裁决书写明「被申请人A、B各承担上述款项的二分之一」；须有两名以上义务人，不能与 jointLiability 同时为 true；反申请请求的先予执行不能填写',
+          'true：支付义务人（obligorIds；不填为全体被申请人）按份各自承担同等份额（民法典第五百一十七条第二款），裁决书写明「被申请人A、B各承担上述款项的二分之一，即各…元」（不能平均分到分的，写明「被申请人A、B、C按份承担上述款项，其中被申请人A承担…元，被申请人B、C各承担…元」）；须有两名以上义务人，不能与 jointLiability 同时为 true；任一先予执行金额（以分计）少于义务人人数的为 400；反申请请求的先予执行不能填写',
       }),
     })
     .superRefine((p, ctx) => {

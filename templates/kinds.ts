@@ -600,7 +600,8 @@ function advanceClaimOrder(
   const joint = jointlyLiable(jointly, '款项');
   // fixA59: several payers not jointly — by equal shares, worded as an award item's (equalShareWords).
   const split = c.counterclaim ? '' : equalShareWords(performs, jointly, x.amount);
-  const payee = c.counterclaim ? `被申请人${names(d.respondents)}` : applicant;
+  // s60 A2 #4: a counterclaim's ruling pays the respondents of its day (反申请人) — not one added after it.
+  const payee = c.counterclaim ? `被申请人${names(respondentsAt(d, ae.ruledOn))}` : applicant;
   const paid = paidWords(c.description, c.amount, x.amount);
   // The shares of the workers the document names: one of an award split per worker (Rules Art. 50) recites its own.
   const shares = (x.shares ?? []).flatMap((sh) => {
@@ -616,12 +617,17 @@ function advanceClaimOrder(
 
 /** "，裁决被申请人先行向申请人…支付工资6000.00元（…）": what an advance-execution ruling ordered, where the record holds it. */
 function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][number], applicants: PartyView[]): string {
-  const parts = (ae.amounts ?? []).flatMap((x) => advanceClaimOrder(d, ae, x.claimId, applicants) ?? []);
+  const printed = (ae.amounts ?? []).flatMap((x) => {
+    const o = advanceClaimOrder(d, ae, x.claimId, applicants);
+    return o ? [{ o, amount: x.amount }] : [];
+  });
+  const parts = printed.map((p) => p.o);
   if (!parts.length) return '';
   // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
   const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
-  // s60 L5: 上述款项 is every sum named — each payer's equal part of their total, in whole fen.
-  const total = (ae.amounts ?? []).reduce((sum, x) => sum + (parseMoney(x.amount) ?? 0), 0);
+  // s60 L5: 上述款项 is every sum named — each payer's equal part of their total, in whole fen; s60 A2 #5: of the sums
+  // printed only (an amount whose claim is not found is not named, so not divided).
+  const total = printed.reduce((sum, p) => sum + (parseMoney(p.amount) ?? 0), 0);
   const split = parts.length > 1 ? (parts[0]?.splitOf(formatMoney(total)) ?? '') : (parts[0]?.split ?? '');
   return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}${split}`;
 }
@@ -1533,13 +1539,16 @@ const equalShareWords = (performs: PartyView[], jointly: PartyView[], amount: st
   if (jointly.length || performs.length < 2) return '';
   const whole = `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`;
   // s60 L5: each one's part in whole fen, summing to the sum ordered — the first named carries what an equal division
-  // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); SPC Enforcement Provisions Art. 16).
+  // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); a determined sum to enforce, SPC
+  // Enforcement Provisions Art. 16(1)(4)).
   const fen = amount === null ? null : parseMoney(amount);
   if (!fen || fen <= 0) return whole;
   const [first = 0, rest = 0] = equalSharesFen(fen, performs.length);
   if (first === rest) return `${whole}，即各${yuan(formatMoney(first))}`;
+  // s60 A2 #2: a sum not dividing into whole fen — not 「各承担…三分之一」 (which no part printed is), nor how it was
+  // divided (Zhongcai's drafting convention, docs/domain.md §1.2): each one's part, in the operative words only.
   const [head, ...others] = performs as [PartyView, ...PartyView[]];
-  return `${whole}，即被申请人${head.name}承担${yuan(formatMoney(first))}，被申请人${names(others)}${others.length > 1 ? '各' : ''}承担${yuan(formatMoney(rest))}（平均分担不足一分的尾差由被申请人${head.name}承担）`;
+  return `，被申请人${names(performs)}按份承担上述款项，其中被申请人${head.name}承担${yuan(formatMoney(first))}，被申请人${names(others)}${others.length > 1 ? '各' : ''}承担${yuan(formatMoney(rest))}`;
 };
 
 /**

@@ -715,9 +715,10 @@ export function parseMoney(s: string): number | null {
 /**
  * s60 L5 — a sum owed by `n` payers in equal shares (按份, 份额难以确定的，视为份额相同: Civil Code Art. 517(2)), in
  * whole fen that add up to the sum exactly: each pays ⌊sum / n⌋ fen and the first named carries what is left over
- * (fewer than n fen: 100.00 yuan over three is 33.34 + 33.33 + 33.33). A document can order a payer only a sum it can
- * be enforced on — determined, in the currency's smallest unit (SPC Enforcement Provisions Art. 16) — and the sum of
- * the shares must be what was awarded. The order of the shares is the payers' order.
+ * (fewer than n fen: 100.00 yuan over three is 33.34 + 33.33 + 33.33). Why whole fen (Zhongcai's drafting convention,
+ * docs/domain.md §1.2, not a rule of law): the court enforces a determined subject (执行标的确定, SPC Enforcement
+ * Provisions Art. 16(1)(4)), and a part printed in whole fen — the smallest sum that can be paid — is determined as
+ * printed, while the parts together stay exactly the sum awarded. The order of the shares is the payers' order.
  */
 export function equalSharesFen(totalFen: number, n: number): number[] {
   if (n < 1) return [];

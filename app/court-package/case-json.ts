@@ -1,6 +1,7 @@
 import type { CaseRecord, EventRecord } from '../../db/stores/cases.ts';
 import type { DocumentInfo } from '../../db/stores/documents.ts';
 import { executedPartyIds } from '../../workflows/advance-execution.ts';
+import { rulingPayerIds } from '../../workflows/advance-payers.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { hasPart } from '../../workflows/finality.ts';
@@ -19,7 +20,8 @@ import { eventView, partialSetAside } from '../cases/views.ts';
  * `agreementTerms`;
  * 1.6 (s60; what was added after 1.5 without a new version) each award item's `obligorIds`, `jointLiability` (LCL Art.
  * 92(2)), `equalShares` (Civil Code Art. 517(2)) and `shares` (LDMAL Art. 47(1); SPC-1 Art. 19), each advance
- * execution's `obligorIds`, `jointLiability`, `equalShares` and its amounts' `shares` (LDMAL Art. 44), `executedPartyIds` (LDMAL Arts. 44, 51), a
+ * execution's `obligorIds`, `payerIds` (the respondents of the ruling's day where it named none), `jointLiability`, `equalShares` and
+ * its amounts' `shares` (LDMAL Art. 44), `executedPartyIds` (LDMAL Arts. 44, 51), a
  * reviewed agreement's `effectiveOn` (Rules Art. 74) beside its `agreedOn` — now the day the agreement was reached, or
  * null (1.5 packages carried the effective day there) —, each suit's `decided` and `courtAccepted` (CPL Art. 86), each
  * court outcome's `suits`, a replaced notice's `supersededBy`, a review's `procedure` null (Rules Arts. 74–79), a
@@ -366,9 +368,15 @@ export function buildCaseJson(c: CaseRecord, ctx: MachineContext, events: EventR
       appliedOn: x.appliedOn ?? null,
       amounts: x.amounts ?? [],
       paymentDays: x.paymentDays ?? null,
-      // fixK56 #2 (1.6): the respondents ordered to pay in advance (absent: every respondent), whether the others answer
+      // fixK56 #2 (1.6): the respondents the ruling names (absent: it named none — `payerIds` says who pays), whether the others answer
       // jointly (fixD58) or by equal shares (fixA59; Civil Code Art. 517(2)) — only where recorded.
       ...(x.obligorIds ? { obligorIds: x.obligorIds } : {}),
+      // s60 A2 #1 (1.6): the respondents the ruling ordered to pay, resolved as of its day (rulingPayerIds) — a ruling
+      // naming none binds the respondents of its day, never one added after it (Rules Art. 46(1); LDMAL Art. 44). None
+      // on a counterclaim's ruling: the applicant it is against pays (Rules Art. 36; executedPartyIds).
+      ...(x.claimIds.some((id) => c.claims.find((cl) => cl.id === id)?.counterclaim)
+        ? {}
+        : { payerIds: rulingPayerIds(ctx, c.parties as { id?: number; side: string }[], x) }),
       ...(x.jointLiability ? { jointLiability: true } : {}),
       ...(x.equalShares ? { equalShares: true } : {}),
       rightsClear: x.rightsClear ?? null,

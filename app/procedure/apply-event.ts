@@ -430,6 +430,12 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     else if (!counter) {
       const obligorIds = payload.obligorIds as number[] | undefined;
       const named = (obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
+      // s60 A2 #3: the ruling prints each amount's equal shares (templates/kinds.ts advanceClaimOrder) — the least of them.
+      const sums = ((payload.amounts as { amount?: unknown }[] | undefined) ?? []).flatMap((x) => {
+        const fen = typeof x.amount === 'string' ? parseMoney(x.amount) : null;
+        return fen && fen > 0 ? [fen] : [];
+      });
+      const leastFen = sums.length ? Math.min(...sums) : null;
       const verdict = payerVerdict(
         {
           obligorIds,
@@ -437,8 +443,9 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
           equalShares: payload.equalShares as boolean | undefined,
         },
         respondents.length,
+        leastFen,
       );
-      const error = payerError(verdict, '', '先予执行', named, respondents.length);
+      const error = payerError(verdict, '', '先予执行', named, respondents.length, leastFen);
       if (error) errors.push(error);
     }
     const given = new Set(((payload.amounts as { claimId: number }[] | undefined) ?? []).map((a) => a.claimId));

@@ -173,15 +173,31 @@ export function unsharedItemWarnings(
  * (Art. 517; clients before stop 58 send no obligorIds). `payers`: how many pay (named, else the respondents).
  */
 export type PayerChoice = { obligorIds?: readonly number[] | null; jointLiability?: boolean | null; equalShares?: boolean | null };
-export type PayerVerdict = 'ok' | 'unnamed' | 'both' | 'joint-fewer' | 'shares-fewer' | 'named-neither';
-export function payerVerdict(choice: PayerChoice, respondentCount: number): PayerVerdict {
+export type PayerVerdict =
+  | 'ok'
+  | 'unnamed'
+  | 'both'
+  | 'joint-fewer'
+  | 'shares-fewer'
+  | 'named-neither'
+  | 'shares-below-fen'
+  | 'unnamed-below-fen';
+/**
+ * `leastFen` (s60 A2 #3): the smallest sum (in fen, above 0) the payers would share. Equal shares of a sum smaller in fen
+ * than the payers (0.02 yuan over three) print a part of 0.00 yuan — a payer ordered nothing (workflows/identifiers.ts
+ * equalSharesFen): refused, `shares-below-fen` where `equalShares` says so, `unnamed-below-fen` where none is named and
+ * the equal-share default would print it (Civil Code Art. 517(2)). Without it, the verdict on who pays alone.
+ */
+export function payerVerdict(choice: PayerChoice, respondentCount: number, leastFen?: number | null): PayerVerdict {
   const named = choice.obligorIds?.length ?? 0;
   const payers = named || respondentCount;
+  const belowFen = leastFen !== undefined && leastFen !== null && leastFen > 0 && leastFen < payers;
   if (choice.jointLiability === true && choice.equalShares === true) return 'both';
   if (choice.jointLiability === true) return payers < 2 ? 'joint-fewer' : 'ok';
-  if (choice.equalShares === true) return payers < 2 ? 'shares-fewer' : 'ok';
+  if (choice.equalShares === true) return payers < 2 ? 'shares-fewer' : belowFen ? 'shares-below-fen' : 'ok';
   if (payers < 2) return 'ok';
-  return named ? 'named-neither' : 'unnamed';
+  if (named) return 'named-neither';
+  return belowFen ? 'unnamed-below-fen' : 'unnamed';
 }
 
 /**
@@ -194,11 +210,24 @@ export function payerError(
   what: '本项' | '先予执行',
   payerNames: readonly string[],
   respondentCount: number,
+  leastFen?: number | null,
 ): FieldError | null {
   const role = what === '本项' ? '履行义务人' : '支付义务人';
   const count = payerNames.length || respondentCount;
   const names = payerNames.join('、');
+  // s60 A2 #3: a sum smaller in fen than the payers — one of them would be ordered 0.00 yuan (Civil Code Art. 517(2)).
+  const tiny = `${what}${what === '本项' ? '裁决' : ''}金额${formatMoney(leastFen ?? 0)}元由${count}名${role}按份平均分担，每人不足一分，裁决书将写明有人承担0.00元，即该人并无支付义务（按份债务各按份额负担，《中华人民共和国民法典》第五百一十七条第二款）`;
   switch (verdict) {
+    case 'shares-below-fen':
+      return {
+        path: `${prefix}equalShares`,
+        message: `${tiny}；请减少按份承担的${role}，或只指定一名${role}支付`,
+      };
+    case 'unnamed-below-fen':
+      return {
+        path: `${prefix}obligorIds`,
+        message: `${tiny}（未指定${role}的，由本案全体被申请人各承担同等份额）；请指定支付的${role}`,
+      };
     case 'both':
       return {
         path: `${prefix}equalShares`,
@@ -326,8 +355,16 @@ function obligorErrors(
   const respondents = parties.filter((p) => p.side === 'respondent');
   const errors: FieldError[] = [];
   for (const [i, it] of items.entries()) {
-    if (it.obligorIds === undefined && it.jointLiability === undefined && it.equalShares === undefined) continue;
     const claim = claims.find((c) => c.id === it.claimId);
+    if (it.obligorIds === undefined && it.jointLiability === undefined && it.equalShares === undefined) {
+      // s60 A2 #3: none named on several respondents is printed as equal shares (payerVerdict `unnamed`) — not of a sum
+      // smaller in fen than they are.
+      const fen = it.amount === undefined || it.amount === null ? null : parseMoney(it.amount);
+      if (it.outcome === 'dismissed' || claim?.counterclaim || !(fen && fen > 0)) continue;
+      const error = payerError(payerVerdict(it, respondents.length, fen), `items.${i}.`, '本项', [], respondents.length, fen);
+      if (error) errors.push(error);
+      continue;
+    }
     const field = it.obligorIds !== undefined ? 'obligorIds' : it.jointLiability !== undefined ? 'jointLiability' : 'equalShares';
     if (it.outcome === 'dismissed') {
       errors.push({ path: `items.${i}.${field}`, message: '驳回的请求没有履行义务人，不能指定履行的被申请人或连带责任' });
@@ -365,10 +402,10 @@ function obligorErrors(
       });
       continue;
     }
-    const verdict = payerVerdict(it, respondents.length);
+    const verdict = payerVerdict(it, respondents.length, fen);
     if (verdict === 'named-neither' && !(fen && fen > 0)) continue;
     const named = (it.obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
-    const error = payerError(verdict, `items.${i}.`, '本项', named, respondents.length);
+    const error = payerError(verdict, `items.${i}.`, '本项', named, respondents.length, fen);
     if (error) errors.push(error);
   }
   return errors;

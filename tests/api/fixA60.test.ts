@@ -215,9 +215,12 @@ describe(`fixA60 — advance payers and equal shares (${process.env.TEST_DB ?? '
     )) as Answer;
     expect(ae.status, JSON.stringify(ae.body)).toBe(200);
     const ruling = await generatedText(t, arb(0).token, c.id, { kind: 'advance_execution_ruling' });
+    // s60 A2 #2: not dividing into whole fen — each one's part, neither 「各承担…三分之一」 nor how the fen left over went.
     expect(ruling).toContain(
-      `被申请人${JIA}、${YI}、${BING}各承担上述款项的三分之一，即被申请人${JIA}承担16.68元（人民币壹拾陆元陆角捌分），被申请人${YI}、${BING}各承担16.66元（人民币壹拾陆元陆角陆分）（平均分担不足一分的尾差由被申请人${JIA}承担）`,
+      `被申请人${JIA}、${YI}、${BING}按份承担上述款项，其中被申请人${JIA}承担16.68元（人民币壹拾陆元陆角捌分），被申请人${YI}、${BING}各承担16.66元（人民币壹拾陆元陆角陆分）`,
     );
+    expect(ruling).not.toContain('三分之一');
+    expect(ruling).not.toContain('尾差');
 
     const items = [
       { claimId: money, outcome: 'granted', amount: '100.00', obligorIds: [r2, r1, r3], equalShares: true },
@@ -244,8 +247,10 @@ describe(`fixA60 — advance payers and equal shares (${process.env.TEST_DB ?? '
     expect(aw.status, JSON.stringify(aw.body)).toBe(200);
     const award = await generatedText(t, arb(0).token, c.id, { kind: 'award' });
     expect(award).toContain(
-      `被申请人${YI}、${JIA}、${BING}各承担上述款项的三分之一，即被申请人${YI}承担33.34元（人民币叁拾叁元叁角肆分），被申请人${JIA}、${BING}各承担33.33元（人民币叁拾叁元叁角叁分）（平均分担不足一分的尾差由被申请人${YI}承担）`,
+      `被申请人${YI}、${JIA}、${BING}按份承担上述款项，其中被申请人${YI}承担33.34元（人民币叁拾叁元叁角肆分），被申请人${JIA}、${BING}各承担33.33元（人民币叁拾叁元叁角叁分）`,
     );
+    expect(award).not.toContain('三分之一');
+    expect(award).not.toContain('尾差');
   });
 
   it('L5: a sum dividing into whole fen — each one’s amount, and none named (two respondents) prints and previews alike', async () => {
@@ -275,5 +280,142 @@ describe(`fixA60 — advance payers and equal shares (${process.env.TEST_DB ?? '
     const award = await generatedText(t, arb(0).token, c.id, { kind: 'award' });
     expect(award).toContain(`被申请人${JIA}、${YI}、${BING}各承担上述款项的三分之一，即各30.00元（人民币叁拾元整）`);
     expect(award).not.toContain('尾差');
+  });
+  it('s60 A2 #3: a sum smaller in fen than the payers (0.02 over three) is 400 — act and preview alike, the advance too; 0.03 is a fen each', async () => {
+    const { c, r1, r2, r3, money, act } = await threeRespondents(4);
+    const before = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    const tiny = (extra: Record<string, unknown>) => [
+      { claimId: money, outcome: 'partly', amount: '0.02', ...extra },
+      { claimId: act, outcome: 'dismissed' },
+    ];
+    // By equal shares, named: items.0.equalShares.
+    const named = tiny({ obligorIds: [r1, r2, r3], equalShares: true });
+    const aw = (await send(c, arb(0).token, 'ISSUE_AWARD', { items: named, ...FACTS }, '2026-11-10')) as Answer;
+    expect(aw.status, JSON.stringify(aw.body)).toBe(400);
+    expect(paths(aw)).toEqual(['items.0.equalShares']);
+    expect(aw.body.errors?.[0]?.message).toContain('0.02元由3名履行义务人按份平均分担');
+    const preview = (await t
+      .api(arb(0).token)
+      .post(`/api/cases/${c.id}/award-preview`, { occurredOn: '2026-11-10', items: named })) as Answer;
+    expect(preview.status, JSON.stringify(preview.body)).toBe(400);
+    expect(preview.body.errors).toEqual(aw.body.errors);
+    // None named on three respondents (printed as equal shares): items.0.obligorIds, act and preview.
+    const unnamed = tiny({});
+    const aw2 = (await send(c, arb(0).token, 'ISSUE_AWARD', { items: unnamed, ...FACTS }, '2026-11-10')) as Answer;
+    expect(aw2.status, JSON.stringify(aw2.body)).toBe(400);
+    expect(paths(aw2)).toEqual(['items.0.obligorIds']);
+    const preview2 = (await t
+      .api(arb(0).token)
+      .post(`/api/cases/${c.id}/award-preview`, { occurredOn: '2026-11-10', items: unnamed })) as Answer;
+    expect(preview2.status, JSON.stringify(preview2.body)).toBe(400);
+    expect(preview2.body.errors).toEqual(aw2.body.errors);
+    // The advance ruling: any amount so small, naming `equalShares` (or `obligorIds` where none is named).
+    const advance = (extra: Record<string, unknown>, amount = '0.02') =>
+      send(
+        c,
+        arb(0).token,
+        'ADVANCE_EXECUTION',
+        {
+          claimIds: [money],
+          rightsClear: true,
+          lifeSeriouslyAffected: true,
+          amounts: [{ claimId: money, amount }],
+          paymentDays: 7,
+          ...extra,
+        },
+        '2026-11-06',
+      ) as Promise<Answer>;
+    const ae = await advance({ equalShares: true });
+    expect(ae.status, JSON.stringify(ae.body)).toBe(400);
+    expect(paths(ae)).toEqual(['equalShares']);
+    const ae2 = await advance({});
+    expect(ae2.status, JSON.stringify(ae2.body)).toBe(400);
+    expect(paths(ae2)).toEqual(['obligorIds']);
+    // Nothing recorded.
+    const after = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    expect(after.version).toBe(before.version);
+    expect((after.proceedings as { advanceExecutions: unknown[] }).advanceExecutions).toEqual([]);
+    // 0.03 over three is a fen each: previewed so, and the advance recorded.
+    const three = (await t.api(arb(0).token).post(`/api/cases/${c.id}/award-preview`, {
+      occurredOn: '2026-11-10',
+      items: tiny({ obligorIds: [r1, r2, r3], equalShares: true }).map((x, i) => (i === 0 ? { ...x, amount: '0.03' } : x)),
+    })) as Answer;
+    expect(three.status, JSON.stringify(three.body)).toBe(200);
+    expect((three.body.items as { claimId: number; payerShares?: unknown }[]).find((i) => i.claimId === money)?.payerShares).toEqual([
+      { partyId: r1, amount: '0.01' },
+      { partyId: r2, amount: '0.01' },
+      { partyId: r3, amount: '0.01' },
+    ]);
+    expect((await advance({ equalShares: true }, '0.03')).status).toBe(200);
+  });
+
+  it('s60 A2 #5: an advance ruling over two claims by equal shares — each claim’s parts in the ruling, their total’s in the award', async () => {
+    let c = (await registerCase(
+      t,
+      a,
+      standardApplication({
+        receivedOn: '2026-10-09',
+        applicants: [worker('郑5', 635)],
+        respondents: [
+          { ...employer(JIA), creditCode: '91371500MA3C7K2L12' },
+          { ...employer(YI), creditCode: '91371500MA3D8X5N3X' },
+        ],
+        claims: [
+          { category: 'wages', amount: '200.00', description: '支付2025年12月工资' },
+          { category: 'wages', amount: '100.00', description: '支付2025年12月加班工资' },
+        ],
+      }),
+    )) as CaseView;
+    c = await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-12');
+    c = await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: [arb(0).id], presidingId: arb(0).id }, '2026-10-13');
+    await ok(c, arb(0).token, 'SCHEDULE_HEARING', { hearingOn: '2026-11-05', place: '第一仲裁庭' }, '2026-10-14');
+    for (const p of [...(c.applicants as Party[]), ...(c.respondents as Party[])]) await serve(c, 'hearing_notice', p.id, '2026-10-15');
+    for (const p of c.respondents as Party[]) await serve(c, 'application_copy', p.id, '2026-10-15');
+    await ok(c, arb(0).token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: true }, '2026-11-05');
+    const [r1, r2] = (c.respondents as Party[]).map((p) => p.id) as [number, number];
+    const [w1, w2] = (c.claims as { id: number }[]).map((x) => x.id) as [number, number];
+    await ok(
+      c,
+      arb(0).token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: [w1, w2],
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        amounts: [
+          { claimId: w1, amount: '100.01' },
+          { claimId: w2, amount: '50.00' },
+        ],
+        paymentDays: 7,
+        obligorIds: [r2, r1],
+        equalShares: true,
+      },
+      '2026-11-06',
+    );
+    const ruling = await generatedText(t, arb(0).token, c.id, { kind: 'advance_execution_ruling' });
+    // Each claim ordered with its own parts: 100.01 not dividing (乙, named first, carries the fen), 50.00 dividing.
+    expect(ruling).toContain(
+      `被申请人${YI}、${JIA}按份承担上述款项，其中被申请人${YI}承担50.01元（人民币伍拾元零壹分），被申请人${JIA}承担50.00元（人民币伍拾元整）`,
+    );
+    expect(ruling).toContain(`被申请人${YI}、${JIA}各承担上述款项的二分之一，即各25.00元（人民币贰拾伍元整）`);
+    // The award's history recites the ruling: 上述款项 the two sums printed, 150.01 — 75.01 and 75.00.
+    const aw = (await send(
+      c,
+      arb(0).token,
+      'ISSUE_AWARD',
+      {
+        items: [
+          { claimId: w1, outcome: 'granted', amount: '200.00', obligorIds: [r2, r1], equalShares: true },
+          { claimId: w2, outcome: 'granted', amount: '100.00', obligorIds: [r2, r1], equalShares: true },
+        ],
+        ...FACTS,
+      },
+      '2026-11-10',
+    )) as Answer;
+    expect(aw.status, JSON.stringify(aw.body)).toBe(200);
+    const award = await generatedText(t, arb(0).token, c.id, { kind: 'award' });
+    expect(award).toContain(
+      `被申请人${YI}、${JIA}按份承担上述款项，其中被申请人${YI}承担75.01元（人民币柒拾伍元零壹分），被申请人${JIA}承担75.00元（人民币柒拾伍元整）`,
+    );
   });
 });

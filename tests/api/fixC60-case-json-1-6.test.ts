@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../app/court-package/case-json.ts';
 import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
-import { caseSchemaValidator, closedCaseSchema, publishedCaseSchema } from '../helpers/case-schema.ts';
+import { caseSchemaValidator, closedCaseJsonValidator, closedCaseSchema, publishedCaseSchema } from '../helpers/case-schema.ts';
 import { employer, worker } from '../helpers/fixtures.ts';
 import { asBytes } from '../helpers/pdf.ts';
 import { standardApplication } from '../helpers/procedure.ts';
@@ -177,11 +177,84 @@ describe(`s60 fixC: the 1.6 fields in a package's case.json, valid against the c
       expect.objectContaining({ claimIds: [claimId], appliedOn: '2026-03-20', obligorIds: [r2, r1], equalShares: true, court: BASIC }),
     ]);
     expect(caseJson.advanceExecutions[0]).not.toHaveProperty('jointLiability');
+    // s60 A2 #1: the payers as ordered, the named ones in their order.
+    expect(caseJson.advanceExecutions[0].payerIds).toEqual([r2, r1]);
     // The 被执行人 of the advance-execution package: the ruling's payers (LDMAL Art. 44).
     expect([...caseJson.executedPartyIds].sort()).toEqual([r1, r2].sort());
     expect(caseJson.courtProceedings.lawsuits).toEqual([{ partyId: applicant, court: BASIC, filedOn: '2026-04-20', decided: null }]);
     const validate = caseSchemaValidator(closedCaseSchema(publishedCaseSchema()));
     expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('s60 A2 #1: an advance ruling naming no payer carries payerIds — the respondents of its day, not one added after it', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({
+        applicants: [worker('孙60', 602)],
+        respondents: [employer(A)],
+        claims: [{ category: 'wages', amount: '9000.00', description: '支付2025年10月至12月工资' }],
+      }),
+    });
+    const r1 = (c.respondents[0] as { id: number }).id;
+    const claimId = (c.claims[0] as { id: number }).id;
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'application_copy', partyId: r1, method: 'direct', servedOn: '2026-03-06' },
+      '2026-03-06',
+    );
+    // Naming no payer: the respondents of its day (甲 alone) are ordered to pay (LDMAL Art. 44).
+    await ok(
+      c,
+      arb.token,
+      'ADVANCE_EXECUTION',
+      {
+        claimIds: [claimId],
+        appliedOn: '2026-03-07',
+        rightsClear: true,
+        lifeSeriouslyAffected: true,
+        amounts: [{ claimId, amount: '3000.00' }],
+        paymentDays: 10,
+      },
+      '2026-03-10',
+    );
+    const ruling = await t.api(arb.token).post(`/api/cases/${c.id}/documents`, { kind: 'advance_execution_ruling' });
+    expect(ruling.status, JSON.stringify(ruling.body)).toBe(201);
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'advance_execution_ruling', partyId: r1, method: 'direct', servedOn: '2026-03-11' },
+      '2026-03-11',
+    );
+    const receipt = await t
+      .api(a.tokens.clerk)
+      .post(`/api/cases/${c.id}/documents`, { kind: 'service_receipt', partyId: r1, servedDocument: 'advance_execution_ruling' });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+    // 乙 added after the ruling (追加被申请人, Rules Art. 46(1)): a respondent of the case, no payer of the ruling.
+    const added = await ok(
+      c,
+      arb.token,
+      'ADD_PARTY',
+      { side: 'respondent', ground: 'co_respondent', party: { ...employer(B), creditCode: '91371500MA3D8X5N3X' } },
+      '2026-03-12',
+    );
+    const r2 = (added.respondents as { id: number }[]).at(-1)?.id as number;
+    expect(r2).not.toBe(r1);
+
+    // (A package for advance execution is refused here: its gate and TRANSFER_TO_COURT still ask the ruling served on
+    // the respondent added after it — left to its own fix. The court's request reads the same case.json.)
+    const { caseJson } = await packageOf(c, 'court_request');
+    expect(caseJson.parties.filter((p: { side: string }) => p.side === 'respondent').map((p: { id: number }) => p.id)).toEqual([r1, r2]);
+    expect(caseJson.advanceExecutions).toHaveLength(1);
+    expect(caseJson.advanceExecutions[0].payerIds).toEqual([r1]);
+    expect(caseJson.advanceExecutions[0]).not.toHaveProperty('obligorIds');
+    const validate = closedCaseJsonValidator();
+    expect(validate(caseJson), JSON.stringify(validate.errors)).toBe(true);
+    // payerIds is declared: the closed schema refuses it of the wrong type.
+    const wrong = structuredClone(caseJson);
+    wrong.advanceExecutions[0].payerIds = [String(r1)];
+    expect(validate(wrong)).toBe(false);
   });
 
   it('a review: agreedOn the day the agreement was reached, effectiveOn the day it took effect (Rules Art. 74)', async () => {
