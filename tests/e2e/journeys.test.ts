@@ -99,14 +99,24 @@ async function openAct(label: string, dateLabel: string, on: string) {
   return dlg;
 }
 /** Opens the act dialog, lets `fill` set the rest, submits it (through the confirmation when the act asks for one). */
-async function act(label: string, dateLabel: string, on: string, fill: (dlg: Locator) => Promise<void> = async () => {}) {
+async function act(
+  label: string,
+  dateLabel: string,
+  on: string,
+  fill: (dlg: Locator) => Promise<void> = async () => {},
+  /** What the user answers in the confirmation before confirming (s60 L: the answer-period acknowledgment). */
+  answer: (confirm: Locator) => Promise<void> = async () => {},
+) {
   const dlg = await openAct(label, dateLabel, on);
   await fill(dlg);
   await dlg.locator('.df button.primary, .df button.danger').click();
   // The act is recorded, or a confirmation asks first: whichever comes.
   const confirm = page.locator('dialog.confirm[open]');
   await Promise.race([confirm.waitFor({ state: 'visible' }), dlg.waitFor({ state: 'detached' })]);
-  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: /^确认/ }).click();
+  if (await confirm.isVisible().catch(() => false)) {
+    await answer(confirm);
+    await confirm.getByRole('button', { name: /^确认/ }).click();
+  }
   await dlg.waitFor({ state: 'detached' });
 }
 const events = async (caseId: number, type: string) =>
@@ -331,11 +341,22 @@ describe('web interface journeys (Chromium)', () => {
     await visible(page.getByText('我承办的案件'));
     await axe('workbench-arbitrator');
     await page.goto(caseUrl);
-    await act('排期开庭', '排期（通知）日期', '2026-03-06', async (dlg) => {
-      await dlg.getByLabel('开庭日期').fill('2026-03-20');
-      await dlg.getByLabel('时间').fill('09:30');
-      await dlg.getByLabel('地点').fill('第一仲裁庭');
-    });
+    // The respondent has not been served yet: the confirmation asks to acknowledge the answer period still running
+    // (LDMAL Art. 30, s60 L) — its confirm button stays disabled until then.
+    await act(
+      '排期开庭',
+      '排期（通知）日期',
+      '2026-03-06',
+      async (dlg) => {
+        await dlg.getByLabel('开庭日期').fill('2026-03-20');
+        await dlg.getByLabel('时间').fill('09:30');
+        await dlg.getByLabel('地点').fill('第一仲裁庭');
+      },
+      async (confirm) => {
+        expect(await confirm.getByRole('button', { name: '确认排期开庭' }).isDisabled()).toBe(true);
+        await confirm.getByLabel('答辩期尚未届满，仍安排开庭').check();
+      },
+    );
     await text(page.locator('.case-head'), '已排期');
     await text(page.locator('#sec-proc'), '2026-03-20 09:30');
     await page.goto(`${base}/#/hearings?week=2026-03-16`);
