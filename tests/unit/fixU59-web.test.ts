@@ -42,8 +42,14 @@ describe('fixU59 #2: 履行义务人 on a pre-arbitration agreement is not said 
     );
     expect(f?.hint).toContain('申请执行时据此核对申请人');
     expect(f?.trackHint?.mediation).not.toContain('申请执行时');
-    expect(f?.trackHint?.mediation).toContain('第十五条');
-    expect(f?.trackHint?.mediation).toContain('支付令');
+    // s60 W2 #5: the notice that an agreement is not enforceable (Art. 15) but grounds a payment order (Art. 16) is said
+    // once in the dialog, under 履行期限 (performanceDueOn), not again under 履行义务人.
+    expect(f?.trackHint?.mediation).not.toContain('第十五条');
+    const due = (EVENT_FORMS.MEDIATION_AGREED as { name: string; trackHint?: Record<string, string> }[]).find(
+      (x) => x.name === 'performanceDueOn',
+    );
+    expect(due?.trackHint?.mediation).toContain('第十五条');
+    expect(due?.trackHint?.mediation).toContain('支付令');
   });
 });
 
