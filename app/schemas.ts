@@ -687,9 +687,20 @@ export const Proceedings = z
         public: z.boolean().optional(),
         nonPublicGround: NonPublicGround.nullable().optional(),
         answerPeriodWaived: z
-          .array(z.strictObject({ partyId: z.number().int(), note: z.string().optional() }))
+          .array(
+            z.strictObject({
+              partyId: z.number().int(),
+              note: z.string().optional(),
+              on: Day.optional().openapi({
+                description:
+                  '记录放弃之日（该事件的 occurredOn）：只对当日已开始计算的答辩期有效，变更仲裁请求或追加当事人后重新计算的答辩期须再次记录（《劳动人事争议仲裁办案规则》第四十四条）',
+              }),
+            }),
+          )
           .optional()
-          .openapi({ description: '同意在答辩期届满前开庭的被申请人（劳动争议调解仲裁法第三十条）' }),
+          .openapi({
+            description: '同意在答辩期届满前开庭的被申请人（劳动争议调解仲裁法第三十条），每人一条（再次记录的以最后一次为准）',
+          }),
       })
       .nullable(),
     postponements: z.array(

@@ -211,6 +211,15 @@ const close = (mode: NonNullable<CaseContext['closure']>['mode']) =>
     },
   }));
 const enterStage = (stage: Stage) => set(() => ({ stage }));
+/** s60 L2 (LDMAL Art. 30; Rules Art. 44): the respondents' waivers of an event, each with the day it was recorded. */
+type Waiver = NonNullable<NonNullable<CaseContext['hearing']>['answerPeriodWaived']>[number];
+const waiversOn = (list: readonly { partyId: number; note?: string }[] | undefined, on: string): Waiver[] =>
+  (list ?? []).map((w) => ({ partyId: w.partyId, ...(w.note ? { note: w.note } : {}), on }));
+/** Waivers recorded before joined by new ones: one per respondent, its latest (the day that counts, hearings.ts). */
+const mergeWaivers = (before: readonly Waiver[], now: readonly Waiver[]): Waiver[] => [
+  ...before.filter((w) => !now.some((x) => x.partyId === w.partyId)),
+  ...now,
+];
 const startMediation = set(({ context, event }: Args) => ({
   stageBefore: context.stage,
   mediation: { startedOn: event.occurredOn, terms: null, agreedOn: null, signatures: [], refusedBy: null },
@@ -1139,8 +1148,9 @@ export const caseMachine = setup({
         // LDMAL Art. 26: hearings are public unless the parties agreed otherwise or secrets or privacy are involved.
         public: p(event).public !== false,
         nonPublicGround: p(event).public === false ? p(event).nonPublicGround : null,
-        // s60 L (LDMAL Art. 30): respondents who agreed to a hearing before their answer period ends.
-        ...(p(event).answerPeriodWaived?.length ? { answerPeriodWaived: p(event).answerPeriodWaived } : {}),
+        // s60 L (LDMAL Art. 30): respondents who agreed to a hearing before their answer period ends — with the day it was
+        // recorded (s60 L2: it waives only a period begun by then, Rules Art. 44).
+        ...(p(event).answerPeriodWaived?.length ? { answerPeriodWaived: waiversOn(p(event).answerPeriodWaived, event.occurredOn) } : {}),
       },
     })),
     sign: set(({ context, event }: Args) => {
@@ -1564,9 +1574,15 @@ export const caseMachine = setup({
                         hearingOn: p(event).hearingOn,
                         place: p(event).place ?? h.place,
                         time: p(event).time ?? h.time ?? null,
-                        // s60 L: a waiver given for the new day joins those given before (LDMAL Art. 30).
+                        // s60 L: a waiver given for the new day joins those given before (LDMAL Art. 30); s60 L2: a
+                        // respondent's new waiver replaces its earlier one (the latest day is the one that counts).
                         ...(h.answerPeriodWaived?.length || p(event).answerPeriodWaived?.length
-                          ? { answerPeriodWaived: [...(h.answerPeriodWaived ?? []), ...(p(event).answerPeriodWaived ?? [])] }
+                          ? {
+                              answerPeriodWaived: mergeWaivers(
+                                h.answerPeriodWaived ?? [],
+                                waiversOn(p(event).answerPeriodWaived, event.occurredOn),
+                              ),
+                            }
                           : {}),
                       },
                       // LDMAL Art. 35: a notice recorded before the postponement names the old date (rules.ts hearingNoticeService).

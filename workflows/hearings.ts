@@ -138,9 +138,12 @@ export function defensePeriodWarnings(
   /**
    * s60 L (LDMAL Art. 30): respondents who agreed to the hearing before their answer period ends (the hearing's
    * `answerPeriodWaived`). A hearing is not warned of for them, nor for a respondent who has filed its defence (it has
-   * used its right to answer); an award keeps its own rule (`answered`, below).
+   * used its right to answer); an award keeps its own rule (`answered`, below). s60 L2: a waiver waives only a period
+   * begun on or before its day (`on`): the new period a change of claims (Rules Art. 44) or an added respondent's
+   * service opens needs a waiver given since (Rules Art. 44 「被申请人明确表示放弃答辩期的除外」 — the period waived is
+   * the one the respondent knows of).
    */
-  waivedIds: readonly number[] = [],
+  waivers: readonly { partyId: number; on?: string }[] = [],
 ): string[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
   const out: string[] = [];
@@ -159,13 +162,18 @@ export function defensePeriodWarnings(
   const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
   // s60 L: for a hearing, a respondent who waived the rest of its period or has answered is not warned of — a defence
   // naming no party is the original respondents' (workflows/procedure-types.ts defensesBy).
-  const waived = new Set(waivedIds);
-  const excused = (id: number): boolean =>
-    act === 'hearing' &&
-    (waived.has(id) ||
-      defensesBy(record, { partyId: id }).length > 0 ||
-      (!added.has(id) && (ctx.defenses ?? []).some((_, i) => (ctx.defenseParties?.[i] ?? null) === null)));
-  const originals = ctx.parties.filter((p) => p.side === 'respondent' && !added.has(p.id)).map((p) => p.id);
+  // s60 L2: `since` — only a waiver recorded on or after that day (a period's start) counts; none: any waiver.
+  const waivedSince = (id: number, since?: string | null): boolean =>
+    waivers.some((w) => w.partyId === id && (since === undefined || (Boolean(since) && (w.on ?? '') >= (since as string))));
+  // A defence answering for `id`: one naming it, or — an original respondent — one naming no party; `since`: filed then or later.
+  const answeredBy = (id: number, since?: string): boolean =>
+    (ctx.defenses ?? []).some((x, i) => {
+      const by = ctx.defenseParties?.[i] ?? null;
+      return (by === id || (by === null && !added.has(id))) && (since === undefined || x.filedOn >= since);
+    });
+  const excused = (id: number): boolean => act === 'hearing' && (waivedSince(id) || answeredBy(id));
+  const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
+  const originals = respondents.filter((id) => !added.has(id));
   const originalsExcused = originals.length > 0 && originals.every(excused);
   const unserved = ctx.parties
     .filter((p) => p.side === 'respondent' && !added.has(p.id) && !excused(p.id))
@@ -246,14 +254,19 @@ export function defensePeriodWarnings(
     // respondent's later defense dropped the added one's warning). The original respondents' periods end with their
     // defense filed on or after the period began; a period whose start is not known is never taken as answered.
     if (act === 'award' && answered(d)) continue;
-    // s60 L: a hearing is not warned of for respondents who answered or waived (an added one's period: its own; the
-    // period after a change of claims, Rules Art. 44, only by a defence filed since it began).
+    // s60 L: a hearing is not warned of for respondents who answered or waived (an added one's period: its own defence,
+    // or its waiver given since the period began; the period after a change of claims, Rules Art. 44: every respondent
+    // it runs for — all of them, workflows/deadlines.ts — has filed a defence since it began or waived it since: one
+    // co-respondent's defence, e.g. the dispatch agency's, does not answer for the user unit's, LDMAL Art. 22(2)).
+    // s60 L2: a waiver given before the period began (before the change of claims reached it) does not waive it.
     if (
       act === 'hearing' &&
       (d.kind === 'defense_added_party'
-        ? d.partyId !== undefined && excused(d.partyId)
+        ? d.partyId !== undefined && (answeredBy(d.partyId) || waivedSince(d.partyId, d.startsOn ?? null))
         : d.kind === 'defense_after_claims_change'
-          ? answered(d) || (originals.length > 0 && originals.every((id) => waived.has(id)))
+          ? Boolean(d.startsOn) &&
+            respondents.length > 0 &&
+            respondents.every((id) => answeredBy(id, d.startsOn as string) || waivedSince(id, d.startsOn as string))
           : originalsExcused)
     )
       continue;

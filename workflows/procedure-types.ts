@@ -303,9 +303,13 @@ export interface CaseContext extends CaseInput, AddedContext {
     nonPublicGround?: NonPublicGround | null;
     /**
      * s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends (SCHEDULE_HEARING /
-     * POSTPONE_HEARING `answerPeriodWaived`, a postponement adding to those of the scheduling). Absent when none.
+     * POSTPONE_HEARING `answerPeriodWaived`, a postponement adding to those of the scheduling; a respondent's later waiver
+     * replaces its earlier one). Absent when none. s60 L2: `on` is the day the waiver was recorded (the event's
+     * occurredOn): it waives only a period already begun by then (Rules Art. 44 「被申请人明确表示放弃答辩期的除外」 —
+     * a change of claims or a party added opens a new one, workflows/hearings.ts). Absent only on a waiver recorded
+     * before s60 L2, which then waives no period a change of claims or an addition opens.
      */
-    answerPeriodWaived?: { partyId: number; note?: string }[];
+    answerPeriodWaived?: { partyId: number; note?: string; on?: string }[];
   } | null;
   /**
    * How many services were recorded when the current hearing date was set (its SCHEDULE_HEARING or the POSTPONE_HEARING

@@ -1231,9 +1231,10 @@ async function decide(
   const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
   // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
   const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
-  // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends.
-  const waivedIds = ((nctx.hearing ?? ctx.hearing)?.answerPeriodWaived ?? []).map((w) => w.partyId);
-  const answerWarnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest, waivedIds) : [];
+  // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends — each waiver with its
+  // day (s60 L2: it waives only a period begun by then; Rules Art. 44).
+  const waivers = (nctx.hearing ?? ctx.hearing)?.answerPeriodWaived ?? [];
+  const answerWarnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest, waivers) : [];
   // HEARING_BEFORE_ANSWER_PERIOD=refuse: a day set or moved to before the answer period can end is refused (422, nothing
   // written); the default records it with the warning (domain.md §3.3).
   if (answerWarnings.length && deps.config.hearingBeforeAnswerPeriod === 'refuse' && ev.type !== 'HOLD_HEARING')
@@ -1242,7 +1243,9 @@ async function decide(
       { rule: 'hearing-before-answer-period', field: 'hearingOn', source: '《劳动争议调解仲裁法》第三十条' },
     );
   // The calendar's flag of the session to be held (db/stores/hearings.ts): set with the day, changed by a service, a
-  // defence, a party added or the claims changed — judged from the day the session was set (its earliest period end).
+  // defence, a party added or the claims changed — judged on the day of the act that changes it (s60 L2: not on the day
+  // the session was first set — a postponement does not change `scheduledOn`, a party added after it was skipped, and a
+  // later service could clear a correct flag), with the earliest period end counted from that day.
   const pending = nctx.hearing && nctx.track === 'arbitration' && !nctx.closure ? nctx.hearing : null;
   const answerFlag =
     ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING'
@@ -1252,10 +1255,10 @@ async function decide(
             nctx,
             pending.hearingOn,
             deadlines,
-            pending.scheduledOn,
+            ev.occurredOn,
             'hearing',
-            earliestDefenseEnd(pending.scheduledOn, cal, deps.periods.defense),
-            (pending.answerPeriodWaived ?? []).map((w) => w.partyId),
+            earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense),
+            pending.answerPeriodWaived ?? [],
           ).length > 0
         : undefined;
   const warnings = (
