@@ -153,7 +153,7 @@ export const SUSPENSION_GROUNDS = {
   force_majeure: '（四）一方当事人因不可抗拒的事由，不能参加仲裁的',
   pending_case: '（五）案件审理需要以其他案件的审理结果为依据，且其他案件尚未审结的',
   appraisal: '（六）案件处理需要等待工伤认定、伤残等级鉴定以及其他鉴定结论的',
-  other: '（七）其他需要中止仲裁审理的情形',
+  other: '（七）其他应当中止仲裁审理的情形',
 } as const;
 export type SuspensionGround = keyof typeof SUSPENSION_GROUNDS;
 
