@@ -113,22 +113,14 @@ export function executedPartyIds(
   purpose: 'advance_execution' | 'enforcement',
 ): number[] {
   const respondents = parties.filter((p) => p.side === 'respondent').map((p) => p.id as number);
-  const applicants = parties.filter((p) => p.side === 'applicant').map((p) => p.id as number);
   const claim = (id: number) => ctx.claims.find((c) => c.id === id);
-  const counterPayer = (id: number) => {
-    const against = claim(id)?.partyId;
-    return against !== undefined ? [against] : applicants;
-  };
+  const counterPayer = (id: number) => counterclaimPayer(ctx, parties, id);
   const ids: number[] = [];
   const add = (xs: readonly number[]) => {
     for (const x of xs) if (!ids.includes(x)) ids.push(x);
   };
   if (purpose === 'advance_execution') {
-    for (const ae of ctx.advanceExecutions ?? []) {
-      const counter = ae.claimIds.find((id) => claim(id)?.counterclaim);
-      // s60 M1: the payers resolved when the ruling was made — never a respondent added after it.
-      add(counter !== undefined ? counterPayer(counter) : rulingPayerIds(ctx, parties, ae));
-    }
+    for (const ae of ctx.advanceExecutions ?? []) add(advanceRulingPayers(ctx, parties, ae));
   } else if (ctx.closure?.mode !== 'mediation' && ctx.closure?.mode !== 'review_confirmed') {
     for (const award of [...(ctx.partialAwards ?? []), ...(ctx.award ? [ctx.award] : [])])
       for (const it of award.items) {
@@ -137,4 +129,43 @@ export function executedPartyIds(
       }
   }
   return ids.length ? ids : respondents;
+}
+
+type Ruling = MachineContext['advanceExecutions'][number];
+type PayerCtx = Pick<MachineContext, 'claims'> & Partial<Pick<MachineContext, 'partyAdditions'>>;
+
+/** The applicant a respondent worker's counterclaim is against (Rules Art. 36) — he pays on it; else every applicant. */
+function counterclaimPayer(ctx: PayerCtx, parties: readonly { id?: number; side: string }[], claimId: number): number[] {
+  const against = ctx.claims.find((c) => c.id === claimId)?.partyId;
+  return against !== undefined ? [against] : parties.filter((p) => p.side === 'applicant').map((p) => p.id as number);
+}
+
+/**
+ * Who one advance-execution ruling orders to pay (LDMAL Art. 44): on a respondent worker's counterclaim the applicant
+ * employer it is against (Rules Art. 36); else the payers resolved when the ruling was made (s60 M1, rulingPayerIds) —
+ * never a respondent added after it.
+ */
+export function advanceRulingPayers(ctx: PayerCtx, parties: readonly { id?: number; side: string }[], ae: Ruling): number[] {
+  const counter = ae.claimIds.find((id) => ctx.claims.find((c) => c.id === id)?.counterclaim);
+  return counter !== undefined ? counterclaimPayer(ctx, parties, counter) : rulingPayerIds(ctx, parties, ae);
+}
+
+/**
+ * s61 A #1 — the parties whose service of an advance-execution ruling the transfer to the court needs (TRANSFER_TO_COURT
+ * `advance-execution-not-served`, workflows/rules.ts) and whose 送达回证 the transfer package encloses
+ * (app/court-package/generate.ts): the one rule for both. The ruling goes to the court with its proof of service (LDMAL
+ * Art. 44: 移送人民法院执行; Rules Art. 51; the transfer letter's enclosures, Zhejiang-Reg Art. 34 — domain.md §9.2):
+ * - its payers (advanceRulingPayers), against whom the court executes — the applicant employer on a counterclaim's ruling;
+ * - the respondents of its day, whom the ruling names as parties (templates/kinds.ts respondentsAt: one added the same
+ *   day counts as a party of that day, as the ruling's heading prints him) — as before, every respondent then.
+ * Not a respondent added on a later day (追加被申请人, ADD_PARTY, Rules Art. 46(1); LDMAL Art. 23): he was no party to the
+ * ruling, it orders him nothing and is not served on him (s60 M1: the ruling is what it ordered). In the order of the
+ * parties, once each.
+ */
+export function advanceServiceIds(ctx: PayerCtx, parties: readonly { id?: number; side: string }[], ae: Ruling): number[] {
+  const later = new Set((ctx.partyAdditions ?? []).filter((a) => a.on > ae.ruledOn).map((a) => a.partyId));
+  const payers = new Set(advanceRulingPayers(ctx, parties, ae));
+  return parties
+    .filter((p) => payers.has(p.id as number) || (p.side === 'respondent' && !later.has(p.id as number)))
+    .map((p) => p.id as number);
 }

@@ -1,3 +1,4 @@
+import { advanceServiceIds } from './advance-execution.ts';
 import { provisionalBasis } from './calendar.ts';
 import { hasPart, MONETARY_FINAL_CATEGORIES, partWorkers } from './finality.ts';
 import { DEFAULT_PERIODS, periodWords } from './periods.ts';
@@ -1756,21 +1757,26 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     const pending = ctx.advanceExecutions.filter((a) => a.transferredOn === null);
     if (!pending.length) return v('no-advance-execution-ruling', 'LDMAL Art. 44', '没有待移送的先予执行裁决');
     // The package the court executes holds the ruling and its proof of service (LDMAL Art. 44; Rules Art. 51; domain.md
-    // §9.2): each ruling to transfer served on every respondent first.
-    const unserved = ctx.parties
-      .filter((p) => p.side === 'respondent')
-      .filter(
-        (p) =>
-          !pending.every((a) =>
-            ctx.services.some((s) => s.document === 'advance_execution_ruling' && s.partyId === p.id && s.servedOn >= a.ruledOn),
-          ),
-      );
-    if (unserved.length)
+    // §9.2): each ruling to transfer served first on its payers and the respondents of its day — not on a respondent
+    // added after it, whom it does not bind (s61 A #1; one rule with the court package: advanceServiceIds).
+    const unserved = ctx.parties.filter((p) =>
+      pending.some(
+        (a) =>
+          advanceServiceIds(ctx, ctx.parties, a).includes(p.id as number) &&
+          !ctx.services.some((s) => s.document === 'advance_execution_ruling' && s.partyId === p.id && s.servedOn >= a.ruledOn),
+      ),
+    );
+    if (unserved.length) {
+      const bySide = (['applicant', 'respondent'] as const).flatMap((side) => {
+        const ids = unserved.filter((p) => p.side === side).map((p) => p.id);
+        return ids.length ? [`${side === 'applicant' ? '申请人' : '被申请人'}当事人${ids.join('、')}`] : [];
+      });
       return v(
         'advance-execution-not-served',
         'LDMAL Art. 44; Rules Art. 51',
-        `先予执行裁决书尚未送达被申请人当事人${unserved.map((p) => p.id).join('、')}：移送人民法院执行须附送达回证，请先登记送达`,
+        `先予执行裁决书尚未送达${bySide.join('、')}：移送人民法院执行须附送达回证，请先登记送达`,
       );
+    }
     return null;
   },
   SERVE: (ctx, ev) => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { EventRecord } from '../../db/stores/cases.ts';
 import type { CourtPackageInfo } from '../../db/stores/court-packages.ts';
 import { awardDocumentRefs } from '../../templates/kinds.ts';
+import { advanceServiceIds } from '../../workflows/advance-execution.ts';
 import { formatCaseNo } from '../../workflows/case-number.ts';
 import { setAsideWhole } from '../../workflows/rules.ts';
 import { isEmployerParty } from '../../workflows/sides.ts';
@@ -331,8 +332,8 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
       source: '《劳动争议调解仲裁法》第四十四条',
     });
   // docs51 M1: the 移送函 for advance execution encloses 「先予执行裁决书送达回证」 (templates/kinds.ts transferLetter), and
-  // TRANSFER_TO_COURT asks the ruling served on every respondent first (LDMAL Art. 44; Rules Art. 51): the package holds
-  // an issued 送达回证 of that service for each respondent — else 422 naming the missing enclosure (the receipts are issued
+  // TRANSFER_TO_COURT asks the ruling served on its payers and the respondents of its day first (LDMAL Art. 44; Rules
+  // Art. 51): the package holds an issued 送达回证 of that service for each of them — else 422 naming the missing enclosure (the receipts are issued
   // as any document is, POST /api/cases/:id/documents {kind: "service_receipt"}, like the ruling itself above).
   if (input.purpose === 'advance_execution') {
     const held = new Set(
@@ -341,18 +342,28 @@ async function assemblePackage(deps: Deps, actor: Actor, caseId: number, input: 
         return r?.servedDocument === 'advance_execution_ruling' && r.afterService ? [r.partyId] : [];
       }),
     );
-    const lacking = c.parties.filter((p) => p.side === 'respondent' && !held.has(p.id as number));
+    // s61 A #1: the ruling's payers and the respondents of its day (advanceServiceIds, TRANSFER_TO_COURT's rule) — not a
+    // respondent added after every ruling, whom none binds.
+    const owed = new Set(ctx.advanceExecutions.flatMap((ae) => advanceServiceIds(ctx, c.parties, ae)));
+    const lacking = c.parties.filter((p) => owed.has(p.id as number) && !held.has(p.id as number));
     if (lacking.length) {
       const served = (id: number) => ctx.services.some((x) => x.document === 'advance_execution_ruling' && x.partyId === id);
       const unserved = lacking.filter((p) => !served(p.id as number));
-      // fixM58 #2: the respondents named (as every message names parties), not numbered.
-      const who = (ps: typeof lacking) => ps.map((p) => p.name).join('、');
+      // fixM58 #2: the parties named (as every message names parties), not numbered; by side (an applicant pays on a
+      // counterclaim's ruling).
+      const who = (ps: typeof lacking) =>
+        (['applicant', 'respondent'] as const)
+          .flatMap((side) => {
+            const names = ps.filter((p) => p.side === side).map((p) => p.name);
+            return names.length ? [`${side === 'applicant' ? '申请人' : '被申请人'}${names.join('、')}`] : [];
+          })
+          .join('、');
       throw ruleRefusal({
         rule: 'court-package-purpose',
         field: 'purpose',
         detail: unserved.length
-          ? `移送函所附「先予执行裁决书送达回证」：先予执行裁决书尚未送达被申请人${who(unserved)}——请先登记送达（SERVE），出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`
-          : `移送函所附「先予执行裁决书送达回证」尚未出具（被申请人${who(lacking)}）：请先出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`,
+          ? `移送函所附「先予执行裁决书送达回证」：先予执行裁决书尚未送达${who(unserved)}——请先登记送达（SERVE），出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`
+          : `移送函所附「先予执行裁决书送达回证」尚未出具（${who(lacking)}）：请先出具送达回证（service_receipt，servedDocument: advance_execution_ruling），再生成移送先予执行的材料包`,
         source: '《劳动争议调解仲裁法》第四十四条；《劳动人事争议仲裁办案规则》第五十一条',
       });
     }
