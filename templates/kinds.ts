@@ -581,7 +581,7 @@ function advanceClaimOrder(
   ae: MachineContext['advanceExecutions'][number],
   claimId: number,
   applicants: PartyView[] = d.applicants,
-): { payer: string; order: string; joint: string; split: string; splitOf: (amount: string) => string } | null {
+): { payer: string; order: string; joint: string; split: string; splitOf: (amounts: readonly string[]) => string } | null {
   const c = d.claims.find((x) => x.id === claimId);
   const x = (ae.amounts ?? []).find((a) => a.claimId === claimId);
   if (!c || !x) return null;
@@ -609,7 +609,9 @@ function advanceClaimOrder(
     return p ? [`${payOrdered(d, c, `申请人${p.name}`, paid)}${yuan(sh.amount)}`] : [];
   });
   // s60 L5: the same words for the sum of several claims the ruling orders together (advanceOrders).
-  const splitOf = (amount: string) => (c.counterclaim ? '' : equalShareWords(performs, jointly, amount));
+  // s61 A #2: of several sums, each payer's parts of them added up — the parts the ruling printed for each (summedShares).
+  const splitOf = (amounts: readonly string[]) =>
+    c.counterclaim ? '' : shareWords(performs, jointly, summedShares(amounts, performs.length));
   if (shares.length > 1) return { payer, order: `分别先行${shares.join('、')}`, joint, split, splitOf };
   const order = shares.length === 1 ? `先行${shares[0]}` : `先行${payOrdered(d, c, payee, paid)}${yuan(x.amount)}`;
   return { payer, order, joint, split, splitOf };
@@ -625,10 +627,12 @@ function advanceOrders(d: DocInput, ae: MachineContext['advanceExecutions'][numb
   if (!parts.length) return '';
   // One payer for the ruling (the rules refuse a ruling mixing a counterclaim with the applicant's claims): named once.
   const orders = parts.map((o, i) => (i > 0 && !o.order.startsWith('分别') ? o.order.replace(/^先行/u, '') : o.order));
-  // s60 L5: 上述款项 is every sum named — each payer's equal part of their total, in whole fen; s60 A2 #5: of the sums
-  // printed only (an amount whose claim is not found is not named, so not divided).
-  const total = printed.reduce((sum, p) => sum + (parseMoney(p.amount) ?? 0), 0);
-  const split = parts.length > 1 ? (parts[0]?.splitOf(formatMoney(total)) ?? '') : (parts[0]?.split ?? '');
+  // s60 L5: 上述款项 is every sum named — each payer's part of them, in whole fen; s60 A2 #5: of the sums printed only (an
+  // amount whose claim is not found is not named, so not divided). s61 A #2: each payer's part is what the ruling
+  // itself ordered him — the sum of his parts of each claim's sum as the ruling printed them (advanceExecution: each
+  // claim's order its own split) — not an equal split of the total, which differs where the sums do not divide (100.01
+  // and 100.01 over three: the ruling orders the first 33.35 + 33.35, an equal split of 200.02 would say 66.68).
+  const split = parts.length > 1 ? (parts[0]?.splitOf(printed.map((p) => p.amount)) ?? '') : (parts[0]?.split ?? '');
   return `，裁决${parts[0]?.payer}${orders.join('、')}${parts[0]?.joint ?? ''}${split}`;
 }
 
@@ -1536,14 +1540,30 @@ const jointlyLiable = (jointly: PartyView[], what: string): string =>
  * perform and be enforced against. The one wording of an award item's (rulingItem) and an advance ruling's.
  */
 const equalShareWords = (performs: PartyView[], jointly: PartyView[], amount: string | null): string => {
-  if (jointly.length || performs.length < 2) return '';
-  const whole = `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`;
   // s60 L5: each one's part in whole fen, summing to the sum ordered — the first named carries what an equal division
   // leaves over (workflows/identifiers.ts equalSharesFen; Civil Code Art. 517(2); a determined sum to enforce, SPC
   // Enforcement Provisions Art. 16(1)(4)).
   const fen = amount === null ? null : parseMoney(amount);
-  if (!fen || fen <= 0) return whole;
-  const [first = 0, rest = 0] = equalSharesFen(fen, performs.length);
+  return shareWords(performs, jointly, fen && fen > 0 ? equalSharesFen(fen, performs.length) : null);
+};
+
+/**
+ * s61 A #2: each payer's part of several sums each divided by equal shares (equalSharesFen) — his parts added up, in
+ * payers' order; null where no sum above 0 is given. The first named carries each sum's fen left over, so the parts
+ * stay [first, rest, rest, …] as one sum's.
+ */
+function summedShares(amounts: readonly string[], n: number): number[] | null {
+  const fens = amounts.map((x) => parseMoney(x) ?? 0).filter((f) => f > 0);
+  if (!fens.length || n < 1) return null;
+  return fens.reduce<number[]>((acc, f) => equalSharesFen(f, n).map((part, k) => part + (acc[k] ?? 0)), []);
+}
+
+/** The words of `equalShareWords` for the payers' parts given (`parts`, in fen, in their order); 「各…分之一」 without. */
+const shareWords = (performs: PartyView[], jointly: PartyView[], parts: readonly number[] | null): string => {
+  if (jointly.length || performs.length < 2) return '';
+  const whole = `，被申请人${names(performs)}各承担上述款项的${cnNumber(performs.length)}分之一`;
+  if (!parts) return whole;
+  const [first = 0, rest = 0] = parts;
   if (first === rest) return `${whole}，即各${yuan(formatMoney(first))}`;
   // s60 A2 #2: a sum not dividing into whole fen — not 「各承担…三分之一」 (which no part printed is), nor how it was
   // divided (Zhongcai's drafting convention, docs/domain.md §1.2): each one's part, in the operative words only.

@@ -430,7 +430,11 @@ async function checkReferences(deps: Deps, k: Knex, c: CaseRecord, ctx: MachineC
     else if (!counter) {
       const obligorIds = payload.obligorIds as number[] | undefined;
       const named = (obligorIds ?? []).map((id) => respondents.find((p) => p.id === id)?.name ?? `编号 ${id}`);
-      // s60 A2 #3: the ruling prints each amount's equal shares (templates/kinds.ts advanceClaimOrder) — the least of them.
+      // s60 A2 #3: the ruling prints each amount's equal shares (templates/kinds.ts advanceExecution: each claim's order
+      // with its own split, advanceClaimOrder) — the least of them. s61 A #2: judged so on purpose, not on the total: an
+      // amount smaller in fen than the payers (0.01 beside 100.00, over three) is an order of its own in the ruling, which
+      // would print a part of 0.00 — a payer ordered nothing (Civil Code Art. 517(2)); refused, naming `equalShares`. What
+      // is accepted prints no part of 0.00 anywhere: the award's history recites each payer's parts added up (advanceOrders).
       const sums = ((payload.amounts as { amount?: unknown }[] | undefined) ?? []).flatMap((x) => {
         const fen = typeof x.amount === 'string' ? parseMoney(x.amount) : null;
         return fen && fen > 0 ? [fen] : [];
