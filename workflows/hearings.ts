@@ -278,7 +278,7 @@ export function defensePeriodWarnings(
         ? `（尚未答辩的被申请人：当事人${pending.join('、')}）`
         : '';
     out.push(
-      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
+      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );
   }
   return out;

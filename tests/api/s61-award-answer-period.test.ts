@@ -127,6 +127,7 @@ for (const mode of ['warn', 'refuse'] as const) {
         expect(ws[0]).toContain(`（尚未答辩的被申请人：${USER}）`);
         expect(ws[0]).not.toContain(AGENCY);
         expect(ws[0]).toContain('第四十四条');
+        expect(ws[0]).toContain('“缩短或者取消答辩期”');
         expect(ws[0]).toContain('待 2026-12-17 之后再作出裁决');
       }
       // The act says the same and is recorded (an award is warned of, never refused for it, whatever the setting).
