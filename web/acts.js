@@ -160,7 +160,7 @@ const WEIGHTY = {
   SUPPLEMENT_RECEIVED:
     '将记录补正材料已收齐，记录后不能撤回：仲裁委员会应当自该日起五日内决定是否受理，审理期限亦自该日起算（《劳动争议调解仲裁法》第二十九条；《劳动人事争议仲裁办案规则》第四十六条）。',
   SHORTEN_DEFENSE_PERIOD:
-    '将缩短被申请人的答辩期，记录后不能撤回：简易处理的案件，经被申请人同意，可以缩短或者不受答辩期限制（《劳动人事争议仲裁办案规则》第五十八条）。请核对被申请人是否同意。',
+    '将缩短（或者取消）被申请人的答辩期，记录后不能撤回：简易处理的案件，经被申请人同意，可以缩短或者取消答辩期（《劳动人事争议仲裁办案规则》第五十八条）。请核对被申请人是否同意。',
   RECORD_REPRESENTATIVES:
     '将登记集体争议的代表人，记录后不能撤回：代表人参加仲裁活动的行为对其所代表的当事人发生效力；变更、放弃仲裁请求，撤回申请，承认对方请求，和解、调解须经被代表的劳动者同意（《劳动争议调解仲裁法》第七条；《劳动人事争议仲裁办案规则》第六十三条）。',
   CHANGE_CLAIMS:
@@ -223,7 +223,7 @@ function hearingConsequence(type, c, body = {}) {
   const when = body.hearingOn ? `${body.hearingOn}${time ? ` ${time}` : '（未填时间）'}${place ? `，地点：${place}` : ''}` : '';
   const who = notifiedParties(c);
   const notify = `须将${postpone ? '新的' : ''}开庭日期、时间、地点书面通知${who || '各方当事人'}（${postpone ? '延期开庭通知书' : '开庭通知书'}），并登记送达。`;
-  const absent = '当事人经书面通知，无正当理由拒不到庭的，申请人按撤回仲裁申请处理、被申请人可以缺席裁决（第三十六条）。';
+  const absent = '当事人收到书面通知，无正当理由拒不到庭的，申请人按撤回仲裁申请处理、被申请人可以缺席裁决（第三十六条）。';
   if (postpone) {
     const before = was?.hearingOn ? `原定 ${was.hearingOn}${was.time ? ` ${was.time}` : ''} 的开庭不再按期举行，` : '';
     return `将记录延期开庭：${before}开庭改${when ? `为 ${when}` : '期'}，记入办理记录。${notify}${HEARING_NOTICE_RULE}${absent}`;
@@ -462,13 +462,13 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
         ? (c.respondents ?? []).filter((p) => (h.absentParties ?? []).some((id) => String(id) === String(p.id)))
         : [];
     if (awayRespondents.length)
-      return `本裁决对被申请人${awayRespondents.map((p) => p.name).join('、')}为缺席裁决：其未到庭（${h.heldOn} 开庭），被申请人经书面通知，无正当理由拒不到庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
+      return `本裁决对被申请人${awayRespondents.map((p) => p.name).join('、')}为缺席裁决：其未到庭（${h.heldOn} 开庭），被申请人收到书面通知，无正当理由拒不到庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
     const side = type === 'ISSUE_AWARD' ? 'respondent' : 'applicant';
     const away = h ? absence(h, side) : null;
     if (type === 'ISSUE_AWARD' && away)
-      return `本裁决为缺席裁决：被申请人${away}（${h.heldOn} 开庭），被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
+      return `本裁决为缺席裁决：被申请人${away}（${h.heldOn} 开庭），被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决（《劳动争议调解仲裁法》第三十六条第二款）。${IRREVERSIBLE.ISSUE_AWARD}`;
     if (type === 'DEEM_WITHDRAWN' && away)
-      return `按撤回仲裁申请处理的事由：申请人${away}（${h.heldOn} 开庭）——申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请（《劳动争议调解仲裁法》第三十六条第一款）。${IRREVERSIBLE.DEEM_WITHDRAWN}`;
+      return `按撤回仲裁申请处理的事由：申请人${away}（${h.heldOn} 开庭）——申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请（《劳动争议调解仲裁法》第三十六条第一款）。${IRREVERSIBLE.DEEM_WITHDRAWN}`;
   }
   // ui47 H2: after the award (or a mixed award's final part) was set aside, the suit is on the dispute itself, within
   // fifteen days of receiving the ruling (LDMAL Art. 49(3)) — not a suit that holds an award's effect back (Arts. 48, 50).
@@ -508,8 +508,8 @@ function holdHearingConsequence(body) {
   const someone = (body.absentParties ?? []).length > 0;
   if (!applicant && !respondent && !someone) return IRREVERSIBLE.HOLD_HEARING;
   const what = [
-    applicant || someone ? '申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请' : null,
-    respondent || someone ? '被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决' : null,
+    applicant || someone ? '申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以视为撤回仲裁申请' : null,
+    respondent || someone ? '被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决' : null,
   ].filter(Boolean);
   return `${IRREVERSIBLE.HOLD_HEARING}${what.join('；')}（《劳动争议调解仲裁法》第三十六条）。`;
 }

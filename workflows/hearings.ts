@@ -3,7 +3,7 @@ import type { MachineContext } from './case-machine.ts';
 import { weekday } from './dates.ts';
 import { awardClock, computePeriod } from './deadlines.ts';
 import { DEFAULT_PERIODS, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
-import { currentExtension, defensesBy } from './procedure-types.ts';
+import { currentExtension } from './procedure-types.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -138,7 +138,8 @@ export function defensePeriodWarnings(
   /**
    * s60 L (LDMAL Art. 30): respondents who agreed to the hearing before their answer period ends (the hearing's
    * `answerPeriodWaived`). A hearing is not warned of for them, nor for a respondent who has filed its defence (it has
-   * used its right to answer); an award keeps its own rule (`answered`, below). s60 L2: a waiver waives only a period
+   * used its right to answer); s61 B #1: nor is an award (the same judgement, `periodAnswer` below; the award's callers
+   * pass the waivers recorded with the case's hearing, `awardDefensePeriodWarnings`). s60 L2: a waiver waives only a period
    * begun on or before its day (`on`): the new period a change of claims (Rules Art. 44) or an added respondent's
    * service opens needs a waiver given since (Rules Art. 44 「被申请人明确表示放弃答辩期的除外」 — the period waived is
    * the one the respondent knows of).
@@ -159,9 +160,8 @@ export function defensePeriodWarnings(
   // the notice to respond — the `defense` deadline waits for all of them (workflows/deadlines.ts): named, as 当事人N
   // (the server names them: namePartiesIn), so the clerk knows whom to serve (reviewer s45 L5).
   const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
-  const record = { defenses: ctx.defenses ?? [], defenseParties: ctx.defenseParties, partyAdditions: ctx.partyAdditions };
-  // s60 L: for a hearing, a respondent who waived the rest of its period or has answered is not warned of — a defence
-  // naming no party is the original respondents' (workflows/procedure-types.ts defensesBy).
+  // s60 L: for a hearing (s61 B #1: and an award), a respondent who waived the rest of its period or has answered is
+  // not warned of — a defence naming no party is the original respondents' (workflows/procedure-types.ts defensesBy).
   // s60 L2: `since` — only a waiver recorded on or after that day (a period's start) counts; none: any waiver.
   const waivedSince = (id: number, since?: string | null): boolean =>
     waivers.some((w) => w.partyId === id && (since === undefined || (Boolean(since) && (w.on ?? '') >= (since as string))));
@@ -171,7 +171,8 @@ export function defensePeriodWarnings(
       const by = ctx.defenseParties?.[i] ?? null;
       return (by === id || (by === null && !added.has(id))) && (since === undefined || x.filedOn >= since);
     });
-  const excused = (id: number): boolean => act === 'hearing' && (waivedSince(id) || answeredBy(id));
+  // s61 B #1: one judgement for a hearing and an award — a respondent who waived or has answered is not warned of.
+  const excused = (id: number): boolean => waivedSince(id) || answeredBy(id);
   const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
   const originals = respondents.filter((id) => !added.has(id));
   const originalsExcused = originals.length > 0 && originals.every(excused);
@@ -241,40 +242,64 @@ export function defensePeriodWarnings(
         `仲裁庭于 ${formedOn} 组成（重新组成），在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 的仲裁庭未曾开庭审理本案。仲裁庭应当开庭审理（《劳动争议调解仲裁法》第三十五条、第三十六条；转为普通程序的，《劳动人事争议仲裁办案规则》第六十一条）；请核对，或书面通知当事人并再次开庭后再作出裁决。`,
       );
   }
-  const answered = (d: (typeof deadlines)[number]): boolean => {
-    if (d.kind === 'defense_added_party') return d.partyId !== undefined && defensesBy(record, { partyId: d.partyId }).length > 0;
-    const from = d.startsOn;
-    return Boolean(from) && defensesBy(record, 'original').some((x) => x.filedOn >= (from as string));
+  /**
+   * s61 B #1 — whether period `d` is answered, and the respondents who have neither answered it nor waived it: one
+   * judgement for a hearing and an award alike (an award took one original respondent's defence as answering the
+   * period after a change of claims for all of them). An added respondent's period (Rules Art. 46(1)): its own defence
+   * (FILE_DEFENSE naming it — one without `partyId` is the original respondents' and never answers for it, reviewer
+   * s46b M4) or its waiver given since the period began. The period after a change of claims (Rules Art. 44): every
+   * respondent it runs for (all of them, workflows/deadlines.ts) has filed a defence since it began or waived it since —
+   * one co-respondent's defence, e.g. the dispatch agency's, does not answer for the user unit's (LDMAL Art. 22(2));
+   * a period whose start is not known is answered by none; a waiver given before it began does not waive it (s60 L2).
+   * The original respondents' period (LDMAL Art. 30): each of them has filed a defence (one naming no party is
+   * theirs, workflows/procedure-types.ts defensesBy) or waived.
+   */
+  const periodAnswer = (d: (typeof deadlines)[number]): { answered: boolean; pending: number[] } => {
+    if (d.kind === 'defense_added_party') {
+      if (d.partyId === undefined) return { answered: false, pending: [] };
+      const done = answeredBy(d.partyId) || waivedSince(d.partyId, d.startsOn ?? null);
+      return { answered: done, pending: done ? [] : [d.partyId] };
+    }
+    if (d.kind === 'defense_after_claims_change') {
+      const from = d.startsOn;
+      const pending = from ? respondents.filter((id) => !(answeredBy(id, from) || waivedSince(id, from))) : respondents;
+      return { answered: Boolean(from) && respondents.length > 0 && pending.length === 0, pending };
+    }
+    return { answered: originalsExcused, pending: originals.filter((id) => !excused(id)) };
   };
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
-    // An award after a defense filed since the period began (the contract's wording, stop 45) is not warned of. An added
-    // respondent's period (Rules Art. 46(1)) ends only with its own defense — FILE_DEFENSE naming it by `partyId`; one
-    // without `partyId` is the original respondents' and never answers for it (reviewer s46b M4: the original
-    // respondent's later defense dropped the added one's warning). The original respondents' periods end with their
-    // defense filed on or after the period began; a period whose start is not known is never taken as answered.
-    if (act === 'award' && answered(d)) continue;
-    // s60 L: a hearing is not warned of for respondents who answered or waived (an added one's period: its own defence,
-    // or its waiver given since the period began; the period after a change of claims, Rules Art. 44: every respondent
-    // it runs for — all of them, workflows/deadlines.ts — has filed a defence since it began or waived it since: one
-    // co-respondent's defence, e.g. the dispatch agency's, does not answer for the user unit's, LDMAL Art. 22(2)).
-    // s60 L2: a waiver given before the period began (before the change of claims reached it) does not waive it.
-    if (
-      act === 'hearing' &&
-      (d.kind === 'defense_added_party'
-        ? d.partyId !== undefined && (answeredBy(d.partyId) || waivedSince(d.partyId, d.startsOn ?? null))
-        : d.kind === 'defense_after_claims_change'
-          ? Boolean(d.startsOn) &&
-            respondents.length > 0 &&
-            respondents.every((id) => answeredBy(id, d.startsOn as string) || waivedSince(id, d.startsOn as string))
-          : originalsExcused)
-    )
-      continue;
+    const { answered, pending } = periodAnswer(d);
+    if (answered) continue;
+    // s61 B #1: of several respondents, those still to answer, named (当事人N, named by the server: namePartiesIn); an
+    // added respondent's period names its own in its label.
+    const whom =
+      d.kind !== 'defense_added_party' && respondents.length > 1 && pending.length
+        ? `（尚未答辩的被申请人：当事人${pending.join('、')}）`
+        : '';
     out.push(
-      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短（《劳动人事争议仲裁办案规则》第五十八条：“缩短答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
+      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
     );
   }
   return out;
+}
+
+/**
+ * s61 B #1 — an award or partial award (ISSUE_AWARD, PARTIAL_AWARD) made on `awardOn` inside a respondent's answer
+ * period, judged as a hearing is (`defensePeriodWarnings`, one judgement): a respondent who has answered the period, or
+ * waived it (the hearing's `answerPeriodWaived`, each with its day — Rules Art. 44 「被申请人明确表示放弃答辩期的除外」;
+ * Rules Art. 58 「缩短或者取消答辩期」), is not warned of; after a change of claims every respondent answers the new
+ * period for itself (Rules Art. 44; LDMAL Arts. 22(2), 30). Warned of, never refused (HEARING_BEFORE_ANSWER_PERIOD is
+ * for SCHEDULE_HEARING / POSTPONE_HEARING, docs/domain.md §3.3). Both the act (app/procedure/apply-event.ts) and the
+ * award preview (app/procedure/award-warnings.ts) read it.
+ */
+export function awardDefensePeriodWarnings(
+  ctx: Parameters<typeof defensePeriodWarnings>[0] & Partial<Pick<MachineContext, 'hearing'>>,
+  awardOn: string,
+  deadlines: Parameters<typeof defensePeriodWarnings>[2],
+  actOn: string = awardOn,
+): string[] {
+  return defensePeriodWarnings(ctx, awardOn, deadlines, actOn, 'award', undefined, ctx.hearing?.answerPeriodWaived ?? []);
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 } from '../../workflows/deadlines.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
+  awardDefensePeriodWarnings,
   defensePeriodWarnings,
   earliestDefenseEnd,
   hearingAfterLimitWarnings,
@@ -1269,7 +1270,7 @@ async function decide(
     hearingOn
       ? answerWarnings
       : awardOn
-        ? defensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn, 'award')
+        ? awardDefensePeriodWarnings(ctx, awardOn, deadlines, ev.occurredOn)
         : // 不予受理 on a limitation ground: limitation is decided after acceptance (LDMAL Art. 27; Rules Art. 30; s46 L5).
           ev.type === 'REJECT' && nctx.track === 'arbitration'
           ? rejectionLimitationWarnings(payload.reason)

@@ -1,6 +1,6 @@
 import { advancePayerWarnings } from '../../workflows/advance-payers.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings } from '../../workflows/hearings.ts';
+import { awardDefensePeriodWarnings } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
 import type { CaseContext, ProcEvent } from '../../workflows/procedure-types.ts';
 import { lateAwardWarnings } from '../../workflows/remedy-warnings.ts';
@@ -60,15 +60,15 @@ export function awardItemWarnings(
 /**
  * legal59a #3: what the preview says of the award made on `on` that the act says from the case's deadlines — a
  * defense period running, a party added or a tribunal formed after the last hearing (workflows/hearings.ts
- * defensePeriodWarnings, `award`), an award after its limit (LDMAL Art. 43(1); lateAwardWarnings) — read on the
- * deadlines as they stand (the act reads them as it leaves them: the award's own limit met late).
+ * awardDefensePeriodWarnings, s61 B #1: judged as a hearing is), an award after its limit (LDMAL Art. 43(1);
+ * lateAwardWarnings) — read on the deadlines as they stand (the act reads them as it leaves them: the award's own limit met late).
  */
 export function awardPreviewCaseWarnings(ctx: CaseContext, deadlines: Deadline[], on: string): string[] {
   const limit = deadlines.map((d) =>
     d.kind === 'award' && d.dueOn && !d.provisional && on > d.dueOn ? { ...d, status: 'met_late' as Deadline['status'] } : d,
   );
   return [
-    ...defensePeriodWarnings(ctx, on, deadlines, on, 'award'),
+    ...awardDefensePeriodWarnings(ctx, on, deadlines, on),
     ...lateAwardWarnings({ type: 'ISSUE_AWARD', occurredOn: on, payload: {} } as Parameters<typeof lateAwardWarnings>[0], limit),
   ];
 }

@@ -178,7 +178,7 @@ describe('s60 W2 (Chromium)', () => {
     await present('被申请人是否到庭', '未到庭');
     await dialog().getByRole('button', { name: '开庭审理…' }).click();
     await ask().waitFor();
-    await hasText(ask().locator('.consequence'), '被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
+    await hasText(ask().locator('.consequence'), '被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
     await backOut();
     expect(await events(set.id, 'HOLD_HEARING')).toHaveLength(0);
 

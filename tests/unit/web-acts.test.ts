@@ -567,7 +567,7 @@ describe('s60 W2', () => {
     expect(both).toBe('将记录本次开庭已经举行及当事人到庭情况，记录后不能撤回。');
     expect(both).not.toContain('第三十六条');
     const away = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: false });
-    expect(away).toContain('被申请人经书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
+    expect(away).toContain('被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决');
     expect(away).not.toContain('视为撤回');
     expect(away).toContain('第三十六条');
     const left = consequenceOf('HOLD_HEARING', {}, { applicantPresent: true, respondentPresent: true, applicantLeftEarly: true });
