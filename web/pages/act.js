@@ -47,6 +47,7 @@ import {
   names,
   newKey,
   normalizeAsTyped,
+  partiesTitle,
   plainAmount,
   plainAmountField,
   plainIdentifier,
@@ -1509,9 +1510,12 @@ async function duplicateCandidates(c) {
     .map((id) => byId.get(id))
     .filter((x) => x && x.id !== c.id && x.state !== 'voided' && (x.track ?? 'arbitration') === 'arbitration');
 }
-/** One candidate as the clerk knows it: 案号 (or 仲裁申请#id), 申请人 诉 被申请人, 收到日期. */
+/**
+ * One candidate as the clerk knows it: 案号 (or 仲裁申请#id), the parties as a commission names them (s61 C #1:
+ * partiesTitle, 「甲与乙劳动争议」, not 「甲 诉 乙」), 收到日期.
+ */
 export const candidateLine = (d) =>
-  `${caseName({ ...d, track: 'arbitration' })}：${(d.applicantNames ?? []).join('、')} 诉 ${(d.respondentNames ?? []).join('、')}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
+  `${caseName({ ...d, track: 'arbitration' })}：${partiesTitle(d.applicantNames, d.respondentNames)}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
 /**
  * A mistaken registration is a second copy of the same application, received the same day; an application made again
  * on another day is a new application, decided by 不予受理 (Rules Art. 34), not voided (the server refuses it).
