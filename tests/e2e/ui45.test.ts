@@ -78,7 +78,10 @@ describe('ui45 (Chromium)', () => {
     const ask = page.locator('dialog.confirm[open]');
     await hasText(ask, `所重复的案件（选填）：仲裁申请#${first.id}：误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30`);
     await ask.getByRole('button', { name: '确认作废误登记' }).click();
-    await hasText(page.locator('main'), `所重复的案件：仲裁申请#${first.id}（误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30）`);
+    await hasText(
+      page.locator('main'),
+      `所重复的案件：仲裁申请#${first.id}（误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30）`,
+    );
     await eventually(async () =>
       expect((await t.api(a.tokens.clerk).get(`/api/cases/${copy.id}`)).body.closure).toMatchObject({ duplicateOf: first.id }),
     );
