@@ -448,6 +448,12 @@ export const names = (list) => {
   const told = apart(shown).join('、');
   return list.length > 3 ? `${told} 等${list.length}人` : told;
 };
+/**
+ * s61 C #1: the parties of a case as an arbitration commission names them — 「张三、李四与聊城某某有限公司劳动争议」 —
+ * not the litigation's 「甲 诉 乙」 (s60 W2 #6); each side as `names` lists it (namesakes told apart, 「等N人」 past three).
+ * `applicants` and `respondents`: the names, in their order.
+ */
+export const partiesTitle = (applicants, respondents) => `${names(applicants ?? [])}与${names(respondents ?? [])}劳动争议`;
 export function stateBadge(s) {
   const cls =
     s.startsWith('closed') || s === 'archived' || s === 'award_effective'

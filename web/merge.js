@@ -97,21 +97,33 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
   // edits (a party added or removed by either side moves the others). Owners are therefore compared and merged as the
   // party they point at — its id, or, for one added in this form, the new party itself — and written back as that
   // party's position in the merged list. When that party is not in the merged list, the owner is a conflict to choose.
+  // s61 C #3: a claim with no owner position is one of two things, told apart by the form's explicit marker `joint`
+  // (web/pages/register.js, the select's 全体申请人共同 'all'): the applicants' together ('all') or not yet chosen
+  // ('none'). A model without the marker (a draft kept before it was recorded) reads as the server stores it: a
+  // registered claim with no owner is the applicants' together among several, the sole applicant's own with one.
   const addedParties = new Map(); // mine's new applicant → its copy in the merged model
-  const ownerKey = (parties, v, isMine) => {
-    const n = Number(v || 0);
-    if (!n) return 'all';
+  const ownerKey = (parties, cl, isMine) => {
+    const n = Number(cl?.applicant || 0);
+    if (!n) {
+      if (cl?.joint === true) return 'all';
+      if (cl?.joint === false || !cl?.id) return 'none';
+      if ((parties ?? []).length !== 1) return 'all';
+      return parties[0].id ? `id:${parties[0].id}` : 'none';
+    }
     const p = parties?.[n - 1];
     if (!p) return `pos:${n}`;
     if (p.id) return `id:${p.id}`;
     return isMine ? `new:${parties.indexOf(p)}` : `pos:${n}`;
   };
-  const mineOwner = (v) => ownerKey(mine.applicants, v, true);
-  const theirsOwner = (v) => ownerKey(theirs.applicants, v, false);
-  const baseOwner = (v) => ownerKey(base?.applicants, v, false);
-  /** The owner's position in the merged model ('' for all the applicants together), or null when it is not there. */
+  const mineOwner = (cl) => ownerKey(mine.applicants, cl, true);
+  const theirsOwner = (cl) => ownerKey(theirs.applicants, cl, false);
+  const baseOwner = (cl) => ownerKey(base?.applicants, cl, false);
+  /**
+   * The owner's position in the merged model ('' for all the applicants together, or none chosen), or null when it is
+   * not there.
+   */
   const ownerAt = (key) => {
-    if (key === 'all') return '';
+    if (key === 'all' || key === 'none') return '';
     let i = -1;
     if (key.startsWith('id:')) i = model.applicants.findIndex((p) => `id:${p.id}` === key);
     else if (key.startsWith('new:')) i = model.applicants.indexOf(addedParties.get(mine.applicants[Number(key.slice(4))]));
@@ -119,8 +131,9 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
   };
   /** The owner as a person reads it: "第2名申请人（李四）" in the merged list, or the party as this person saw it. */
   const ownerText = (key, parties, v) => {
+    if (key === 'all') return '全体申请人共同';
+    if (key === 'none') return '（未选择申请人）';
     const at = ownerAt(key);
-    if (at === '') return '全体申请人共同';
     if (at !== null) {
       const nm = model.applicants[Number(at) - 1]?.name?.trim();
       return `第${at}名申请人${nm ? `（${nm}）` : ''}`;
@@ -128,12 +141,19 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
     const nm = parties?.[Number(v || 0) - 1]?.name?.trim();
     return `${nm || `第${v}名申请人`}（已不在申请人中）`;
   };
+  /** The owner as the form's select holds it: a position, 'all' (全体申请人共同) or '' (none chosen); null: not there. */
+  const ownerValue = (key) => (key === 'all' ? 'all' : ownerAt(key));
+  /** A claim's owner in the merged model: its position, and the joint marker exactly when it is the applicants' together. */
+  const setOwner = (into, key) => {
+    into.applicant = ownerAt(key) ?? '';
+    into.joint = key === 'all';
+  };
   const ownerConflicts = []; // [conflict, claim object]: a new claim's place is known only once the list is final
-  /** One claim's owner, merged by party (see above); sets `into.applicant`. */
+  /** One claim's owner, merged by party (see above); sets `into.applicant` and `into.joint`. */
   const mergeOwner = (into, label, b, m, t, isNew) => {
-    const mk = mineOwner(m.applicant);
-    const tk = isNew ? mk : theirsOwner(t.applicant);
-    const bk = b ? baseOwner(b.applicant) : undefined;
+    const mk = mineOwner(m);
+    const tk = isNew ? mk : theirsOwner(t);
+    const bk = b ? baseOwner(b) : undefined;
     const mineChanged = !isNew && (base ? mk !== bk : mk !== tk);
     let key = tk;
     let conflict = null;
@@ -147,7 +167,7 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
         applied: true,
       });
     } else if (mineChanged) {
-      const at = ownerAt(mk);
+      const at = ownerValue(mk);
       conflict = {
         label,
         mine: at,
@@ -161,7 +181,8 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
     if (at === null) {
       // The party this claim belonged to is not in the merged list: never handed to whoever took its place.
       const theirsAt = key === tk ? null : ownerAt(tk);
-      into.applicant = theirsAt ?? '';
+      if (theirsAt === null) setOwner(into, 'none');
+      else setOwner(into, tk);
       conflict = {
         label,
         mine: null,
@@ -170,8 +191,8 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
         theirsText: theirsAt === null ? '（请重新选择申请人）' : ownerText(tk, theirs.applicants, t.applicant),
       };
       if (!isNew) changes.push({ ref: { list: 'claims', id: m.id, field: 'applicant' }, label, value: conflict.mineText, applied: false });
-    } else if (conflict) into.applicant = ownerAt(tk) ?? '';
-    else into.applicant = at;
+    } else if (conflict) setOwner(into, tk);
+    else setOwner(into, key);
     if (conflict) ownerConflicts.push([conflict, into]);
   };
   const owned = new Set(); // claims whose owner was merged above; the others' (the other's) are translated at the end
@@ -203,13 +224,13 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
       }
       if (!t) {
         // The other person deleted it: nothing of it goes back in unseen, but the typed text is listed.
-        if (b && fields.every((f) => (f === 'applicant' ? mineOwner(m[f]) === baseOwner(b[f]) : same(m[f], b[f])))) return;
+        if (b && fields.every((f) => (f === 'applicant' ? mineOwner(m) === baseOwner(b) : same(m[f], b[f])))) return;
         changes.push({ label: `${name(m, i)}（已被他人删除）`, value: summary(m, fields), applied: false });
         return;
       }
       const at = model[list].indexOf(t);
       if (list === 'claims') {
-        const before = { applicant: t.applicant };
+        const before = { id: t.id, applicant: t.applicant, joint: t.joint };
         for (const f of fields)
           if (f !== 'applicant') t[f] = one({ list, id: m.id, field: f }, `${name(t, at)} ${FIELD_LABELS[f]}`, b?.[f], m[f], t[f]);
         mergeOwner(t, `${name(t, at)} ${FIELD_LABELS.applicant}`, b, m, before, false);
@@ -250,7 +271,7 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
         const b = byId(base[list], t.id);
         if (!b || byId(mine[list], t.id)) return true;
         const i = model[list].indexOf(t);
-        const unchanged = (f) => (list === 'claims' && f === 'applicant' ? theirsOwner(t[f]) === baseOwner(b[f]) : same(t[f], b[f]));
+        const unchanged = (f) => (list === 'claims' && f === 'applicant' ? theirsOwner(t) === baseOwner(b) : same(t[f], b[f]));
         if (fields.every(unchanged) && JSON.stringify(t.agents ?? []) === JSON.stringify(b.agents ?? [])) {
           changes.push({ label: `删除${name(t, i)}`, value: '', applied: true });
           return false;
@@ -263,15 +284,14 @@ export function mergeEdits(base, mine, theirs, show = (_field, v) => v) {
   // party's position in the merged one.
   for (const cl of model.claims) {
     if (owned.has(cl)) continue;
-    const key = theirsOwner(cl.applicant);
-    const at = ownerAt(key);
-    if (at !== null) {
-      cl.applicant = at;
+    const key = theirsOwner(cl);
+    if (ownerAt(key) !== null) {
+      setOwner(cl, key);
       continue;
     }
     const label = `${`请求 ${model.claims.indexOf(cl) + 1}`} ${FIELD_LABELS.applicant}`;
     const text = ownerText(key, theirs.applicants, cl.applicant);
-    cl.applicant = '';
+    setOwner(cl, 'none');
     ownerConflicts.push([{ label, mine: null, choose: true, mineText: text, theirsText: '（请重新选择申请人）' }, cl]);
   }
   for (const [c, cl] of ownerConflicts) {

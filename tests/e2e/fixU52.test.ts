@@ -239,7 +239,7 @@ describe('fixU52 (Chromium)', () => {
     await openCase(big.id, 'chair');
     await page.getByTestId('mark-major').click();
     await ask().waitFor();
-    await hasText(ask(), '工人0、工人1、工人2 等30人 诉');
+    await hasText(ask(), '工人0、工人1、工人2 等30人与');
     expect(await ask().textContent()).not.toContain('工人29');
     await ask().getByRole('button', { name: '取消', exact: true }).click();
   });

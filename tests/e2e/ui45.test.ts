@@ -56,7 +56,7 @@ describe('ui45 (Chromium)', () => {
     const pick = dlg.getByLabel('所重复的案件（选填）');
     const options = await pick.locator('option').allTextContents();
     expect(options[0]).toBe('无');
-    expect(options).toContain(`仲裁申请#${first.id}：误登记丙 诉 聊城某某误登记有限公司，收到日期 2026-03-30（已收件待审查）`);
+    expect(options).toContain(`仲裁申请#${first.id}：误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30（已收件待审查）`);
     expect(options.some((o) => o.startsWith(`仲裁申请#${again.id}：`))).toBe(false);
     await pick.selectOption(String(first.id));
     await hasText(dlg.locator('.dup-date-note'), '不是同一申请的重复登记');
@@ -76,9 +76,12 @@ describe('ui45 (Chromium)', () => {
     expect(await dlg.locator('.dup-date-note').textContent()).toBe('');
     await dlg.getByRole('button', { name: '作废误登记…' }).click();
     const ask = page.locator('dialog.confirm[open]');
-    await hasText(ask, `所重复的案件（选填）：仲裁申请#${first.id}：误登记丙 诉 聊城某某误登记有限公司，收到日期 2026-03-30`);
+    await hasText(ask, `所重复的案件（选填）：仲裁申请#${first.id}：误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30`);
     await ask.getByRole('button', { name: '确认作废误登记' }).click();
-    await hasText(page.locator('main'), `所重复的案件：仲裁申请#${first.id}（误登记丙 诉 聊城某某误登记有限公司，收到日期 2026-03-30）`);
+    await hasText(
+      page.locator('main'),
+      `所重复的案件：仲裁申请#${first.id}（误登记丙与聊城某某误登记有限公司劳动争议，收到日期 2026-03-30）`,
+    );
     await eventually(async () =>
       expect((await t.api(a.tokens.clerk).get(`/api/cases/${copy.id}`)).body.closure).toMatchObject({ duplicateOf: first.id }),
     );

@@ -45,7 +45,7 @@ describe('void44 (Chromium)', () => {
     await hasText(page.locator('main'), '本登记已作废（误登记）');
     await hasText(
       page.locator('main'),
-      `所重复的案件：仲裁申请#${first.id}（重复登记甲 诉 聊城某某重复登记有限公司，收到日期 2026-03-30）`,
+      `所重复的案件：仲裁申请#${first.id}（重复登记甲与聊城某某重复登记有限公司劳动争议，收到日期 2026-03-30）`,
     );
     await eventually(async () =>
       expect((await t.api(a.tokens.clerk).get(`/api/cases/${copy.id}`)).body).toMatchObject({ state: 'voided', stateLabel: '已作废' }),

@@ -47,6 +47,7 @@ import {
   names,
   newKey,
   normalizeAsTyped,
+  partiesTitle,
   plainAmount,
   plainAmountField,
   plainIdentifier,
@@ -1509,9 +1510,12 @@ async function duplicateCandidates(c) {
     .map((id) => byId.get(id))
     .filter((x) => x && x.id !== c.id && x.state !== 'voided' && (x.track ?? 'arbitration') === 'arbitration');
 }
-/** One candidate as the clerk knows it: 案号 (or 仲裁申请#id), 申请人 诉 被申请人, 收到日期. */
+/**
+ * One candidate as the clerk knows it: 案号 (or 仲裁申请#id), the parties as a commission names them (s61 C #1:
+ * partiesTitle, 「甲与乙劳动争议」, not 「甲 诉 乙」), 收到日期.
+ */
 export const candidateLine = (d) =>
-  `${caseName({ ...d, track: 'arbitration' })}：${(d.applicantNames ?? []).join('、')} 诉 ${(d.respondentNames ?? []).join('、')}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
+  `${caseName({ ...d, track: 'arbitration' })}：${partiesTitle(d.applicantNames, d.respondentNames)}，收到日期 ${d.receivedOn ?? '—'}${d.stateLabel ? `（${d.stateLabel}）` : ''}`;
 /**
  * A mistaken registration is a second copy of the same application, received the same day; an application made again
  * on another day is a new application, decided by 不予受理 (Rules Art. 34), not voided (the server refuses it).
@@ -1847,7 +1851,9 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
       basis.addEventListener('input', () => {
         basis.dataset.edited = 'true';
       });
-      const payers = payerPicker(c, cl, i, prior);
+      // s61 C #4: the workers' shares summed live against the item's amount, as a 先予执行 ruling's are (sharePicker).
+      const payers = payerPicker(c, cl, i, prior, () => plainAmount(amount.value.trim()));
+      amount.addEventListener('input', () => payers?.saySum());
       const fin = h('span', { 'aria-live': 'polite' }, '—');
       // Why the item is (non-)final, as the server's preview says (ui43 M6): shown under it, not only in a tooltip.
       const why = h('div.small.muted.fin-reason');
@@ -1869,7 +1875,10 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
       // 支持 with no amount typed yet: the amount claimed, to be checked (a non-monetary claim has none).
       outcome.addEventListener('change', () => {
         if (outcome.value === 'granted' && !amount.value.trim() && cl.amount) amount.value = cl.amount;
+        payers?.saySum();
       });
+      // A draft restored with its shares: their sum said at once.
+      payers?.saySum();
       row.button = calculatorButton(
         { h, fill, api, download, money },
         {
@@ -2236,16 +2245,19 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
  * LCL Art. 92(2)). Sent as `obligorIds` (the one who pays first) and `jointLiability`; the award prints
  * 「被申请人A于…向申请人支付…，被申请人B对上述款项承担连带责任」. fixU58 #1: no silent default — a sum granted waits for
  * the arbitrator to pick who pays (check() asks), and the others are said to answer jointly or not. Null for a
- * counterclaim's item (the applicant performs it) or a case with one respondent.
+ * counterclaim's item (the applicant performs it) or a case with one respondent. `total`: the item's amount as typed
+ * (s61 C #4: each worker's shares summed against it as they are typed — sharePicker's own sum, as a 先予执行 ruling's).
  */
-function payerPicker(c, cl, i, prior) {
+function payerPicker(c, cl, i, prior, total) {
   const payers = respondentPicker(c, cl, i, prior);
-  const shares = sharePicker(c, cl, i, prior);
+  const shares = sharePicker(c, cl, i, prior, { total });
   if (!payers && !shares) return null;
   return {
     node: h('div.item-parties', payers?.node ?? null, shares?.node ?? null),
     get: () => ({ ...(payers?.get() ?? {}), ...(shares?.get() ?? {}) }),
     said: () => `${payers?.said() ?? ''}${shares?.said() ?? ''}`,
+    /** s61 C #4: the shares' sum against the item's amount, said again (the amount changed). */
+    saySum: () => shares?.saySum(),
     /** fixU58 #1: no respondent picked to perform the item (the case has several). */
     unnamed: () => payers?.unnamed() ?? false,
     check: () => payers?.check() ?? null,

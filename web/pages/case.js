@@ -26,7 +26,7 @@ import {
   input,
   keyHolder,
   money,
-  names,
+  partiesTitle,
   REQUIRED,
   roleActs,
   roleLabel,
@@ -346,9 +346,9 @@ function duplicateLink(id) {
   const a = h('a', { href: `#/cases/${id}` }, `仲裁申请#${id}`);
   api('GET', `/api/cases/${id}`)
     .then((d) => {
-      a.textContent = `${caseName(d)}（${(d.applicants ?? []).map((p) => p.name).join('、')} 诉 ${(d.respondents ?? [])
-        .map((p) => p.name)
-        .join('、')}，收到日期 ${d.receivedOn}）`;
+      // s61 C #1: the parties as a commission names them (partiesTitle), not the litigation's 「甲 诉 乙」.
+      const side = (list) => (list ?? []).map((p) => p.name);
+      a.textContent = `${caseName(d)}（${partiesTitle(side(d.applicants), side(d.respondents))}，收到日期 ${d.receivedOn}）`;
     })
     .catch(() => null);
   return a;
@@ -2281,7 +2281,6 @@ function markMajorButton(c, refresh) {
     const marking = !c.majorMarked;
     const act = marking ? '标记为重大集体劳动人事争议' : '取消重大集体劳动人事争议标记';
     // ui52 L1, L3: parties of one name told apart; a long list abbreviated as the case list does (工人0、工人1、工人2 等30人).
-    const sideNames = (code) => names(sideWho(c, code));
     const workers = (c.applicants ?? []).length;
     const ok = await confirmDialog({
       title: `${act}？`,
@@ -2292,7 +2291,7 @@ function markMajorButton(c, refresh) {
           h(
             'li',
             h('span.muted', '案件：'),
-            `${caseName(c)}（${sideNames('applicant')} 诉 ${sideNames('respondent')}${workers > 3 ? '' : workers ? `，申请人 ${workers} 人` : ''}）`,
+            `${caseName(c)}（${partiesTitle(sideWho(c, 'applicant'), sideWho(c, 'respondent'))}${workers > 3 ? '' : workers ? `，申请人 ${workers} 人` : ''}）`,
           ),
         ),
         marking

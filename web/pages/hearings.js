@@ -1,5 +1,5 @@
 // The hearing calendar: one week, by hearing room or by arbitrator, with filters; each hearing links to its case.
-import { addDays, api, errorPanel, fill, h, mondayOf, names, select, setTitle, state, today, weekday } from '../core.js';
+import { addDays, api, errorPanel, fill, h, mondayOf, partiesTitle, select, setTitle, state, today, weekday } from '../core.js';
 
 /** s60 W2 #8: the widths at which the week is a day-by-day list (web/app.css's phone and tablet widths). */
 const NARROW = '(max-width: 800px)';
@@ -58,7 +58,7 @@ export async function hearingsPage(params, mount) {
         { href: `#/cases/${x.caseId}`, title: `${x.caseNo ?? ''} ${x.place}` },
         h('strong', x.time ?? '时间未定'),
         h('span', x.caseNo ?? `#${x.caseId}`),
-        h('span.small', `${names(x.applicantNames)}与${names(x.respondentNames)}劳动争议`),
+        h('span.small', partiesTitle(x.applicantNames, x.respondentNames)),
         h('span.small.muted', listed ? `${x.place}；${tribunal(x)}` : by === 'room' ? tribunal(x) : x.place),
         x.public === false ? h('span.badge.warn.tight', '不公开') : null,
         x.session > 1 ? h('span.badge.info.tight', `第${x.session}次开庭`) : null,

@@ -127,12 +127,17 @@ export function modelFromCase(c) {
     facts: c.facts ?? '',
     applicants: c.applicants.map(party),
     respondents: c.respondents.map(party),
+    // s61 C #2: whose claim it is, exactly as the server stored it (claims[].applicant, a position among the applicants):
+    // one applicant's own, or — of several — theirs together (`joint`: the form's 全体申请人共同). A sole applicant's claim
+    // is stored with no owner and is his own (README "claims of several applicants"): it is his (position 1, by whom
+    // the form follows him), so that a second applicant added in a correction does not make it everyone's unseen.
     claims: c.claims.map((cl) => ({
       id: cl.id,
       category: cl.category,
       amount: cl.amount ?? '',
       description: cl.description,
-      applicant: cl.applicant ? String(cl.applicant) : '',
+      applicant: cl.applicant ? String(cl.applicant) : c.applicants.length === 1 ? '1' : '',
+      joint: !cl.applicant && c.applicants.length > 1,
     })),
     limitation: {
       knewOn: c.limitation?.knewOn ?? '',
@@ -153,7 +158,7 @@ function localProblems(m) {
   // s60 #2: several applicants — each claim's applicant (or 全体申请人共同) is chosen; nothing is preselected.
   if (m.applicants.length > 1)
     m.claims.forEach((cl, i) => {
-      if (!cl.applicant && !cl.joint && !cl.id) bad.push([`claims.${i}.applicant`, '请选择这项请求的申请人（或“全体申请人共同”）']);
+      if (!cl.applicant && !cl.joint) bad.push([`claims.${i}.applicant`, '请选择这项请求的申请人（或“全体申请人共同”）']);
     });
   for (const sideKey of ['applicants', 'respondents'])
     m[sideKey].forEach((p, i) => {
@@ -529,8 +534,9 @@ export function registerForm(track = 'arbitration', edit = null) {
     // a final award (LDMAL Art. 47(1); SPC-1 Art. 19), and the documents name him.
     const several = model.applicants.length > 1;
     // s60 #2 (as the 变更请求 dialog, ui47 H1): whose claim it is is chosen, never defaulted — 全体申请人共同 is a choice
-    // of its own ('all', `joint`), a new claim starts on （请选择）; a claim already registered as the applicants' together
-    // (one with an id and no applicant) shows it.
+    // of its own ('all', `joint`), a new claim starts on （请选择）. s61 C #2: a registered claim shows the owner the
+    // server stored (modelFromCase): the applicants' together only when stored so — a sole applicant's claim stays his
+    // when a second applicant is added — and the clerk may change it.
     const owner = several
       ? field(
           '申请人',
@@ -539,7 +545,7 @@ export function registerForm(track = 'arbitration', edit = null) {
             // (Pairs, in this order: an object would list the numbered applicants first.)
             [['', '（请选择）'], ['all', '全体申请人共同'], ...model.applicants.map((p, k) => [String(k + 1), applicantLabel(p, k)])],
             {
-              value: cl.applicant || (cl.joint || cl.id ? 'all' : ''),
+              value: cl.applicant || (cl.joint ? 'all' : ''),
               'data-owner-select': '',
             },
           ),
@@ -791,15 +797,20 @@ export function registerForm(track = 'arbitration', edit = null) {
       facts: str('facts'),
       applicants: model.applicants.map((p, i) => party('applicants', i, p)),
       respondents: model.respondents.map((p, i) => party('respondents', i, p)),
-      claims: model.claims.map((cl, i) => ({
-        ...(cl.id ? { id: cl.id } : {}),
-        category: str(`claims.${i}.category`),
-        amount: str(`claims.${i}.amount`),
-        description: str(`claims.${i}.description`),
-        applicant: str(`claims.${i}.applicant`) === 'all' ? '' : str(`claims.${i}.applicant`),
-        // s60 #2: 全体申请人共同 chosen (not merely not yet chosen).
-        ...(str(`claims.${i}.applicant`) === 'all' ? { joint: true } : {}),
-      })),
+      claims: model.claims.map((cl, i) => {
+        // s61 C #2: with one applicant there is no owner to choose (no select): the claim keeps the owner it had — a
+        // registered claim its applicant's (position 1), a new one none — and is read again once there are several.
+        const owner = val(`claims.${i}.applicant`) ? str(`claims.${i}.applicant`) : null;
+        return {
+          ...(cl.id ? { id: cl.id } : {}),
+          category: str(`claims.${i}.category`),
+          amount: str(`claims.${i}.amount`),
+          description: str(`claims.${i}.description`),
+          applicant: owner === null ? (cl.applicant ?? '') : owner === 'all' ? '' : owner,
+          // s60 #2: 全体申请人共同 chosen (not merely not yet chosen).
+          joint: owner === null ? Boolean(cl.joint) : owner === 'all',
+        };
+      }),
       ...(model.agreement
         ? {
             agreement: {
@@ -875,10 +886,14 @@ export function registerForm(track = 'arbitration', edit = null) {
       }
     }
     model[sideKey].splice(i, 1);
+    // s61 C #2: one applicant left — every claim kept (his own or the applicants' together) is now his: position 1.
     if (sideKey === 'applicants')
       for (const cl of model.claims) {
         const n = Number(cl.applicant || 0);
-        cl.applicant = model.applicants.length < 2 ? '' : n > i + 1 ? String(n - 1) : cl.applicant;
+        if (model.applicants.length < 2) {
+          cl.applicant = n || cl.joint ? '1' : '';
+          cl.joint = false;
+        } else if (n > i + 1) cl.applicant = String(n - 1);
       }
     changed();
     render(`[data-add="${sideKey}"]`);
@@ -1018,8 +1033,9 @@ export function registerForm(track = 'arbitration', edit = null) {
         category: cl.category,
         description: cl.description.trim(),
         ...(cl.amount.trim() ? { amount: plainAmount(cl.amount) } : {}),
-        // A kept claim made the applicants' together says so (null); absent, the server keeps whose it was.
-        ...(cl.applicant ? { applicant: Number(cl.applicant) } : cl.id ? { applicant: null } : {}),
+        // A kept claim made the applicants' together says so (null); absent, the server keeps whose it was. s61 C #2:
+        // a sole applicant's claims are his with no owner named (null), as a registration of one applicant stores them.
+        ...(cl.applicant && m.applicants.length > 1 ? { applicant: Number(cl.applicant) } : cl.id ? { applicant: null } : {}),
       })),
     };
     if (track === 'arbitration' && m.procedure) body.procedure = m.procedure;

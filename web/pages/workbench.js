@@ -13,6 +13,7 @@ import {
   h,
   mondayOf,
   names,
+  partiesTitle,
   pct,
   setTitle,
   state,
@@ -124,7 +125,8 @@ export function hearingList(items, empty = '近期没有开庭') {
           h('td', x.time ?? '—'),
           h('td', x.place),
           h('td', h('a', { href: `#/cases/${x.caseId}` }, x.caseNo ?? `#${x.caseId}`)),
-          h('td.small', `${names(x.applicantNames)} 诉 ${names(x.respondentNames)}`),
+          // s61 C #1: the parties as a commission names them (partiesTitle), not the litigation's 「甲 诉 乙」.
+          h('td.small', partiesTitle(x.applicantNames, x.respondentNames)),
           h(
             'td',
             x.status === 'held'
