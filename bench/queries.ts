@@ -93,7 +93,13 @@ const today = systemClock.today();
 body.receivedOn = today;
 const as = (r: request.Test) => r.set('Authorization', `Bearer ${clerk}`);
 const ids: number[] = [];
-for (let i = 0; i < 30; i++) ids.push((await as(request(app).post('/api/cases')).send(body)).body.id);
+// Each case its own applicant (no identity number): the second round's ACCEPT is not barred as the same dispute as the
+// first round's (Rules Art. 34), and each registration probes the duplicate check the same way.
+const bodyFor = (i: number) => ({
+  ...body,
+  applicants: body.applicants.map((a: Record<string, unknown>) => ({ ...a, name: `${a.name}${i}`, idNumber: undefined })),
+});
+for (let i = 0; i < 30; i++) ids.push((await as(request(app).post('/api/cases')).send(bodyFor(i))).body.id);
 for (let round = 0; round < 2; round++) {
   if (round) console.log('--- second round');
   const reg = await probe('POST /api/cases', () => as(request(app).post('/api/cases')).send(body), 201);

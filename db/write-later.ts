@@ -123,9 +123,31 @@ export async function rawLater(trx: Knex, sql: string, bindings: readonly unknow
   const dialect = opts.personal && queueable(trx) === 'postgres' ? null : queueable(trx);
   const plain =
     !sql.includes('??') && !sql.includes('\\?') && bindings.every((b) => b === null || typeof b !== 'object' || Buffer.isBuffer(b));
-  const statement = dialect && plain ? inlineBindings(sql, bindings, dialect) : null;
+  // PostgreSQL: with its `$n` template too, so the statement is kept prepared (db/knex.ts) and not planned each time.
+  const statement =
+    !dialect || !plain
+      ? null
+      : dialect === 'postgres'
+        ? (pgForm(sql, bindings) ?? inlineBindings(sql, bindings, dialect))
+        : inlineBindings(sql, bindings, dialect);
   if (statement === null) await writeLater(trx, trx.raw(sql, bindings as Knex.RawBinding[]), opts);
   else await enqueue(trx, statement);
+}
+
+/**
+ * SQL text with `?` parameters (no `?` inside its own literals or names) as a PostgreSQL statement: its literal text and
+ * its `$n` template side by side; null when a value has no literal or the parameters do not match.
+ */
+export function pgForm(sql: string, bindings: readonly unknown[]): QueuedStatement | null {
+  const parts = sql.split('?');
+  if (parts.length !== bindings.length + 1) return null;
+  const f = new FormBuilder().sql(parts[0] as string);
+  for (let i = 0; i < bindings.length; i++) {
+    const lit = pgLiteral(bindings[i]);
+    if (lit === null) return null;
+    f.param(lit).sql(parts[i + 1] as string);
+  }
+  return f.done();
 }
 
 /**

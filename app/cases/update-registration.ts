@@ -1,4 +1,4 @@
-import { type CaseRecord, isMajorCollective, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
+import { type CaseRecord, type ClaimRecord, isMajorCollective, type PartyRecord, StaleVersionError } from '../../db/stores/cases.ts';
 import { casePartyWarnings } from '../../workflows/agent-checks.ts';
 import { persist } from '../../workflows/procedure.ts';
 import { receiptOrderRule } from '../../workflows/rules.ts';
@@ -284,7 +284,9 @@ export async function updateRegistration(
       { collective: cols.collective ?? current.collective },
       deps.config.collectiveSimpleHandling,
     );
-  const claims = body.claims?.map(toClaim);
+  // s61: a one-applicant case's claims are stored with no owner — that applicant's own. A second applicant added keeps
+  // them his (`soleApplicantClaims`), not the applicants' joint claims.
+  const claims = soleApplicantClaims(current, parties, body.claims?.map(toClaim));
   const names = await userNames(deps, uow.trx, before.context.mediatorIds ?? []);
   const cal = await deps.calendar.get(uow.trx);
   // The 不字 / 审字 number of a case without a case number, as GET answers it (reviewer docsfix L1).
@@ -402,6 +404,31 @@ export async function updateRegistration(
     ...viewDelta(beforeView, view),
   });
   return withPartyWarnings(view, body, updated);
+}
+
+/**
+ * The claims to write when a one-applicant case gets more applicants. Its claims were stored with no owner, which with
+ * one applicant is his; with several, no owner means the applicants' joint claim — and whether an award is final is
+ * judged on each worker's own claims (LDMAL Art. 47(1)). So a claim the correction leaves as it was (claims not sent, or
+ * a kept claim sent without `applicant`) stays the first applicant's, while he is still one; a claim sent with
+ * `applicant: null` is joint as asked. Unchanged otherwise (`claims` as given: undefined writes no claims).
+ */
+export function soleApplicantClaims(
+  current: CaseRecord,
+  parties: PartyRecord[] | undefined,
+  claims: ClaimRecord[] | undefined,
+): ClaimRecord[] | undefined {
+  const was = current.parties.filter((p) => p.side === 'applicant');
+  const now = (parties ?? current.parties).filter((p) => p.side === 'applicant');
+  const sole = was.length === 1 ? was[0]?.id : undefined;
+  if (sole === undefined || now.length < 2 || !now.some((p) => p.id === sole)) return claims;
+  const ownerless = (c: ClaimRecord) => !c.counterclaim && (c.partyId ?? null) === null;
+  if (!claims) return current.claims.some(ownerless) ? current.claims.map((c) => (ownerless(c) ? { ...c, partyId: sole } : c)) : undefined;
+  return claims.map((c) => {
+    const stored =
+      c.id !== undefined && c.applicant === undefined && c.partyId === undefined ? current.claims.find((x) => x.id === c.id) : undefined;
+    return stored && ownerless(stored) ? { ...c, partyId: sole } : c;
+  });
 }
 
 /**

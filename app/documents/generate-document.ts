@@ -384,8 +384,6 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const noTribunal = input.kind === 'mediation_document' && unsigned ? mediationNeedsTribunal(ctx) : null;
   if (noTribunal) throw ruleRefusal(noTribunal);
   const provisionalYear = await extensionDayMissingYear(deps, k, ctx, input);
-  // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE).
-  if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const events = await stores.cases.events(k, caseId);
   // Which partial award or ruling: as a number, kept with the act (a regeneration finds the text written for it; the
   // list says which act each document is of).
@@ -535,6 +533,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       ...docInput,
       replaces: { caseNo: original.caseNo, issuedOn: original.issuedOn, reissuedOn: cstDate(createdAt) },
     });
+  // Each document costs tens of milliseconds of CPU on a render thread: a per-user limit (DOCUMENTS_PER_MINUTE), counted
+  // here, when the request is about to render — a request refused above (the rules, the record, a provisional last day)
+  // or answered with the original already issued renders nothing and does not use up the clerk's minute.
+  if (first) await deps.throttle.take(deps.limits.documents, String(actor.id));
   const rendered: { title: string; caseNo: string | null; bytes: Buffer }[] = [];
   for (const spec of specs) {
     // A 调解协议书 is sealed by the mediation organization by hand, after the parties sign (LDMAL Art. 14): never

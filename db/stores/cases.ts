@@ -20,6 +20,7 @@ import {
   QueuedStatement,
   queueAnswering,
   queueStatement,
+  rawLater,
   reserveIds,
   updateForm,
   updateLater,
@@ -426,6 +427,12 @@ export interface CaseListFilter {
 const LITERAL_PAGES = 20;
 
 /** The running award clock (LDMAL Art. 43) of the case in the outer query, or NULL (not accepted, closed, met). */
+/**
+ * The case's row locked until the transaction ends (PostgreSQL, `lock` and `loadAggregate`): FOR NO KEY UPDATE. Written
+ * as text, with no query builder to compile on every write (issue 15).
+ */
+const LOCK_CASE_SQL = 'SELECT "id" FROM "cases" WHERE "id" = ? LIMIT 1 FOR NO KEY UPDATE';
+
 const AWARD_DUE_SQL = `(SELECT MIN(d.due_on) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
 /** Whether that date is provisional (beyond the loaded official calendar). */
 const AWARD_DUE_PROVISIONAL_SQL = `(SELECT MAX(CASE WHEN d.provisional THEN 1 ELSE 0 END) FROM case_deadlines d WHERE d.case_id = cases.id AND d.kind = 'award' AND d.status IN ('open', 'overdue', 'paused', 'unknown'))`;
@@ -1064,7 +1071,7 @@ export function createCaseStore() {
         // The row locked by a statement of its own, so that the read below — a statement after the lock is granted, with
         // a snapshot of its own — sees every write that held it. Queued, the lock goes in one message with the read
         // (and the transaction's BEGIN): one round trip (db/knex.ts).
-        if (canQueue(trx)) await writeLater(trx, trx('cases').where({ id }).forNoKeyUpdate().first('id'));
+        if (canQueue(trx)) await rawLater(trx, LOCK_CASE_SQL, [id]);
         else if (!(await trx('cases').where({ id }).forNoKeyUpdate().first('id'))) return undefined;
       }
       const row = await aggregateRow(trx, id, parts);
@@ -1092,7 +1099,7 @@ export function createCaseStore() {
      */
     async lock(trx: Knex, id: number): Promise<void> {
       // Queued in a transaction: it goes before the next statement, in the same message when it can (db/knex.ts).
-      if (trx.client.config.client === 'pg') await writeLater(trx, trx('cases').where({ id }).forNoKeyUpdate().first('id'));
+      if (trx.client.config.client === 'pg') await rawLater(trx, LOCK_CASE_SQL, [id]);
     },
 
     /**

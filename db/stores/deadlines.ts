@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { insertLater, writeLater } from '../write-later.ts';
+import { insertLater, rawLater, writeLater } from '../write-later.ts';
 
 /** The columns of a stored deadline (also read as JSON inside the case's own row: db/stores/cases.ts). */
 export const DEADLINE_COLUMNS = [
@@ -90,7 +90,8 @@ export function createDeadlineStore() {
     async replace(trx: Knex, caseId: number, list: Deadline[], opts: { isNew?: boolean; stored?: Deadline[] } = {}): Promise<boolean> {
       if (opts.stored && sameDeadlines(caseId, opts.stored, list)) return false;
       // Nobody reads what these answer: on SQLite they go with the transaction's other queued writes.
-      if (!opts.isNew) await writeLater(trx, trx('case_deadlines').where({ case_id: caseId }).delete());
+      // Written as text (no query builder to compile on every event: issue 15).
+      if (!opts.isNew) await rawLater(trx, 'DELETE FROM case_deadlines WHERE case_id = ?', [caseId]);
       const rows = deadlineRows(caseId, list);
       await insertLater(trx, 'case_deadlines', rows);
       return true;

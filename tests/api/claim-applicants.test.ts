@@ -304,6 +304,57 @@ describe(`each worker's own claims (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(claimsOf(fixed.body)).toEqual([expect.objectContaining({ applicantId: p1?.id, applicant: 1 })]);
   });
 
+  it('s61: a second worker added to a one-worker registration leaves the first worker’s claims his, not the two workers’ joint claims', async () => {
+    const c = await registerCase(
+      t,
+      a,
+      standardApplication({
+        applicants: [worker('甲工', 471)],
+        claims: [
+          { category: 'wages', amount: '100.00', description: '支付拖欠工资' },
+          { category: 'economic_compensation', amount: '50.00', description: '支付经济补偿' },
+        ],
+      }),
+    );
+    const [p1] = c.applicants as { id: number }[];
+    // One worker: the claims are stored with no owner — his own.
+    expect(claimsOf(c).map((x) => x.applicantId ?? null)).toEqual([null, null]);
+    // 乙工 added, the claims not sent: both stay 甲工's.
+    const added = await t.api(a.tokens.clerk).patch(`/api/cases/${c.id}`, {
+      applicants: [{ ...worker('甲工', 471), id: p1?.id }, worker('乙工', 472)],
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(claimsOf(added.body).map((x) => [x.applicantId ?? null, x.applicant ?? null])).toEqual([
+      [p1?.id, 1],
+      [p1?.id, 1],
+    ]);
+    const read = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body;
+    expect(claimsOf(read).map((x) => x.applicantId ?? null)).toEqual([p1?.id, p1?.id]);
+
+    // The same with the claims sent back: one without `applicant` stays 甲工's; one with `applicant: null` is joint as asked.
+    const d = await registerCase(
+      t,
+      a,
+      standardApplication({
+        applicants: [worker('丙工', 473)],
+        claims: [
+          { category: 'wages', amount: '100.00', description: '支付拖欠工资' },
+          { category: 'economic_compensation', amount: '50.00', description: '支付经济补偿' },
+        ],
+      }),
+    );
+    const [q1] = d.applicants as { id: number }[];
+    const both = await t.api(a.tokens.clerk).patch(`/api/cases/${d.id}`, {
+      applicants: [{ ...worker('丙工', 473), id: q1?.id }, worker('丁工', 474)],
+      claims: [
+        { id: claimsOf(d)[0]?.id, category: 'wages', amount: '100.00', description: '支付拖欠工资' },
+        { id: claimsOf(d)[1]?.id, category: 'economic_compensation', amount: '50.00', description: '支付经济补偿', applicant: null },
+      ],
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(claimsOf(both.body).map((x) => x.applicantId ?? null)).toEqual([q1?.id, null]);
+  });
+
   it('a mediation referred to arbitration keeps each worker’s claim with him (the new case’s own parties)', async () => {
     const m = await t.api(a.tokens.mediator).post(
       '/api/cases',

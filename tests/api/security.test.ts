@@ -563,6 +563,27 @@ describe(`exports and expensive work (${process.env.TEST_DB ?? 'sqlite'})`, () =
       await limited.close();
     }
   });
+
+  it('a document request refused before it renders does not use up the per-user limit', async () => {
+    const limited = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { DOCUMENTS_PER_MINUTE: '2' } });
+    try {
+      const la = await createActors(limited);
+      const c = await registerCase(limited, la);
+      await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/events`, { type: 'ACCEPT', occurredOn: '2026-03-03' });
+      // No hearing scheduled yet: the 开庭通知书 is refused (409), nothing rendered — three times, more than the limit.
+      for (let i = 0; i < 3; i++) {
+        const refused = await limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'hearing_notice' });
+        expect(refused.status).toBe(409);
+        expect(refused.body.detail).toContain('尚未排期开庭');
+      }
+      const gen = () => limited.api(la.tokens.clerk).post(`/api/cases/${c.id}/documents`, { kind: 'acceptance_notice' });
+      expect((await gen()).status).toBe(201);
+      expect((await gen()).status).toBe(201);
+      expect((await gen()).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe(`case exports and court packages are bounded (${process.env.TEST_DB ?? 'sqlite'})`, () => {
