@@ -253,7 +253,12 @@ function loginPage() {
     h('h1', { id: 'login-title' }, '仲裁案件管理'),
     flash ? h('div.alert.warn', { role: 'status' }, flash) : null,
     h('div.form-alert'),
-    field('用户名', 'username', input('text', { autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', name: 'username', required: true }), { required: true }),
+    field(
+      '用户名',
+      'username',
+      input('text', { autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', name: 'username', required: true }),
+      { required: true },
+    ),
     field('密码', 'password', input('password', { autocomplete: 'current-password', name: 'password', required: true }), {
       required: true,
     }),
