@@ -44,10 +44,12 @@ export async function backfillHearings(trx: Knex, pageSize = 500): Promise<void>
 const TASKS: Record<string, (trx: Knex) => Promise<void>> = {
   rebuild_stat_counters: rebuildCounters,
   // s61 D: the sessions rebuilt are stored unflagged (`before_answer_period_ends` false): their answer-period flag is
-  // judged again by the application after start (`reflag_answer_periods`), asked for in the same transaction.
+  // judged again by the application after start (`reflag_answer_periods`), asked for in the same transaction when a
+  // session is still to be held.
   backfill_hearings: async (trx) => {
     await backfillHearings(trx);
-    await requestMaintenance(trx, 'reflag_answer_periods', 'hearing calendar: the flags of the sessions backfill_hearings rebuilt');
+    if (await trx('hearings').where({ status: 'scheduled' }).first('case_id'))
+      await requestMaintenance(trx, 'reflag_answer_periods', 'hearing calendar: the flags of the sessions backfill_hearings rebuilt');
   },
 };
 
