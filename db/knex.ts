@@ -957,6 +957,7 @@ export const ADVISORY_LOCKS = {
   calendarRecompute: 4,
   statCounters: 5,
   statReprojection: 6,
+  answerFlagReflag: 7,
 } as const;
 const LOCK_NAMESPACE = 0x7a63; // "zc"
 

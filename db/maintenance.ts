@@ -43,14 +43,27 @@ export async function backfillHearings(trx: Knex, pageSize = 500): Promise<void>
  */
 const TASKS: Record<string, (trx: Knex) => Promise<void>> = {
   rebuild_stat_counters: rebuildCounters,
-  backfill_hearings: (trx) => backfillHearings(trx),
+  // s61 D: the sessions rebuilt are stored unflagged (`before_answer_period_ends` false): their answer-period flag is
+  // judged again by the application after start (`reflag_answer_periods`), asked for in the same transaction when a
+  // session is still to be held.
+  backfill_hearings: async (trx) => {
+    await backfillHearings(trx);
+    if (await trx('hearings').where({ status: 'scheduled' }).first('case_id'))
+      await requestMaintenance(trx, 'reflag_answer_periods', 'hearing calendar: the flags of the sessions backfill_hearings rebuilt');
+  },
 };
+
+/** Asks for a task (once: a request already pending stays as it is). */
+export async function requestMaintenance(k: Knex, name: string, reason: string): Promise<void> {
+  await k('maintenance_tasks').insert({ name, requested_at: new Date().toISOString(), reason }).onConflict('name').ignore();
+}
 
 /**
  * Tasks that need the application (its stores, calendar and periods), not a transaction alone: left pending here and run
- * by the server once it has started (`reproject_statistics`: app/stats/reproject.ts `runRequestedReprojection`).
+ * by the server once it has started (`reproject_statistics`: app/stats/reproject.ts `runRequestedReprojection`;
+ * `reflag_answer_periods`: app/procedure/answer-flag.ts `runRequestedReflag`).
  */
-export const APPLICATION_TASKS: readonly string[] = ['reproject_statistics'];
+export const APPLICATION_TASKS: readonly string[] = ['reproject_statistics', 'reflag_answer_periods'];
 
 /** Whether a migration asked for the task and it has not run yet. */
 export async function maintenanceRequested(knex: Knex, name: string): Promise<boolean> {

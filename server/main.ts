@@ -3,6 +3,7 @@ import { systemClock } from '../app/clock.ts';
 import { loadConfig } from '../app/config.ts';
 import { describeKeyInit } from '../app/court-package/keys.ts';
 import type { Deps } from '../app/deps.ts';
+import { runRequestedReflag } from '../app/procedure/answer-flag.ts';
 import type { Readiness } from '../app/service/status.ts';
 import { runRequestedReprojection } from '../app/stats/reproject.ts';
 import { startRecomputations, stopRecomputations } from '../app/time/recompute.ts';
@@ -57,6 +58,12 @@ async function main(): Promise<void> {
     runRequestedReprojection(app.locals.deps as Deps).then(
       (r) => r && logger.info(r, `statistics re-projected: ${r.cases} cases, ${r.changed} changed`),
       (err) => logger.error({ err }, 'statistics re-projection failed; run npm run stats:reproject'),
+    );
+  // s61 D: likewise a request to judge the hearing calendar's answer-period flags again (app/procedure/answer-flag.ts).
+  if (!scheduler)
+    runRequestedReflag(app.locals.deps as Deps).then(
+      (r) => r && logger.info(r, `answer-period flags judged again: ${r.cases} cases, ${r.changed} changed`),
+      (err) => logger.error({ err }, 'answer-period flags not judged again; asked again at the next start'),
     );
   // PostgreSQL: the statistics counters' pending deltas added in the background (reports add what is left first).
   const settler = startCounterSettler(app.locals.deps as Deps);

@@ -1,4 +1,5 @@
 import type { Deps } from '../app/deps.ts';
+import { runRequestedReflag } from '../app/procedure/answer-flag.ts';
 import type { Readiness } from '../app/service/status.ts';
 import { HEARTBEAT_PERIOD_MS } from '../app/service/status.ts';
 import { runRequestedReprojection } from '../app/stats/reproject.ts';
@@ -29,6 +30,13 @@ export function startScheduler(deps: Deps, hour: number, intervalMs = 10 * 60_00
       await runRequestedReprojection(deps, { stop: () => stopping }).then(
         (r) => r && deps.logger.info(r, `statistics re-projected: ${r.cases} cases, ${r.changed} changed`),
         (err) => deps.logger.error({ err }, 'statistics re-projection failed; run npm run stats:reproject'),
+      );
+    // s61 D: a request to judge the hearing calendar's answer-period flags again (app/procedure/answer-flag.ts): after
+    // migration 20261226_0062 or `backfill_hearings`; at start, and again at each tick while one is left.
+    if (!stopping)
+      await runRequestedReflag(deps, { stop: () => stopping }).then(
+        (r) => r && deps.logger.info(r, `answer-period flags judged again: ${r.cases} cases, ${r.changed} changed`),
+        (err) => deps.logger.error({ err }, 'answer-period flags not judged again; asked again at the next tick'),
       );
     const today = deps.clock.today();
     const cstHour = (deps.clock.now().getUTCHours() + 8) % 24;

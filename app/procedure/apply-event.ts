@@ -112,6 +112,7 @@ import { queueAlerts } from '../time/alerts.ts';
 import type { Transact, UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
+import { answerPeriodFlag } from './answer-flag.ts';
 import {
   type AwardItemInput,
   advanceShareErrors,
@@ -1251,21 +1252,12 @@ async function decide(
   // defence, a party added or the claims changed — judged on the day of the act that changes it (s60 L2: not on the day
   // the session was first set — a postponement does not change `scheduledOn`, a party added after it was skipped, and a
   // later service could clear a correct flag), with the earliest period end counted from that day.
-  const pending = nctx.hearing && nctx.track === 'arbitration' && !nctx.closure ? nctx.hearing : null;
+  // s61 D: the one judgement of the flag (app/procedure/answer-flag.ts), which the daily sweep and the maintenance task
+  // `reflag_answer_periods` make again on their day. A day set or moved is flagged exactly when it is warned of above.
   const answerFlag =
-    ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING'
-      ? answerWarnings.length > 0
-      : pending && ANSWER_FLAG_EVENTS.has(ev.type)
-        ? defensePeriodWarnings(
-            nctx,
-            pending.hearingOn,
-            deadlines,
-            ev.occurredOn,
-            'hearing',
-            earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense),
-            pending.answerPeriodWaived ?? [],
-          ).length > 0
-        : undefined;
+    nctx.hearing && (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING' || ANSWER_FLAG_EVENTS.has(ev.type))
+      ? answerPeriodFlag(nctx, deadlines, ev.occurredOn, cal, deps.periods)
+      : undefined;
   const warnings = (
     hearingOn
       ? answerWarnings

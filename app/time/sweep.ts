@@ -6,6 +6,7 @@ import { deadlineRow } from '../../db/stores/deadlines.ts';
 import { computeDeadlines, type Deadline } from '../../workflows/deadlines.ts';
 import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
+import { reflagCase } from '../procedure/answer-flag.ts';
 import { inTransaction } from '../unit-of-work.ts';
 import { recordAlerts } from './alerts.ts';
 
@@ -22,8 +23,10 @@ export interface SweepResult {
 /**
  * The deadline sweep: recomputes the deadlines of every case not yet archived that still has a deadline not met, for
  * `today` (statuses move with time; a newly loaded calendar year fills unknown dates), keeps the statistics in step, and
- * records award-clock alerts once each. Each case in its own unit of work, the case row locked and re-read inside it,
- * so it is safe next to any other writer in any process. Deadlines and statistics are written only when they change,
+ * records award-clock alerts once each; s61 D: also every case with a session still to be held, whose hearing
+ * calendar flag (`before_answer_period_ends`) it judges again for `today` (app/procedure/answer-flag.ts) — derived data,
+ * written only when it changes, no new version and no history entry, as the deadlines. Each case in its own unit of
+ * work, the case row locked and re-read inside it, so it is safe next to any other writer in any process. Deadlines and statistics are written only when they change,
  * so running it twice on the same day writes nothing the second time. `stop()` is asked between cases (shutdown).
  * `afterId` resumes after a case already done; `onStart` learns the cases to do; `onCase` runs inside each case's
  * transaction (a cursor written with the case's deadlines: app/time/recompute.ts).
@@ -76,6 +79,9 @@ export async function sweepDeadlines(
       // A newly loaded calendar year can give an award clock its due date: keep the statistics in step (a no-op when
       // no statistical fact changed).
       await projectStats(deps, uow.trx, c, ctx, after, uow.now);
+      // s61 D: the hearing calendar's answer-period flag judged again on this day (LDMAL Art. 30): while a respondent
+      // stays unserved the earliest end of its period moves later day by day, and a loaded year moves the period ends.
+      if (ctx.hearing) await reflagCase(deps, uow.trx, id, ctx, after, today, cal);
       result.overdue += after.filter((d) => d.status === 'overdue').length;
       result.alertsRecorded += await recordAlerts(deps, uow.trx, id, after, today, uow.now);
       await opts.onCase?.(uow.trx, id, changed, { state: c.state, ...(changed ? { deadlines: { before: stored, after } } : {}) });

@@ -61,6 +61,7 @@ import * as m20261222_0058 from './20261222_0058_history_lz4.ts';
 import * as m20261223_0059 from './20261223_0059_write_path_indexes.ts';
 import * as m20261224_0060 from './20261224_0060_hearing_calendar_order.ts';
 import * as m20261225_0061 from './20261225_0061_hearing_answer_period.ts';
+import * as m20261226_0062 from './20261226_0062_reflag_answer_periods.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -134,6 +135,7 @@ export const migrations: [string, Migration][] = [
   ['20261223_0059_write_path_indexes', m20261223_0059],
   ['20261224_0060_hearing_calendar_order', m20261224_0060],
   ['20261225_0061_hearing_answer_period', m20261225_0061],
+  ['20261226_0062_reflag_answer_periods', m20261226_0062],
 ];
 
 /**

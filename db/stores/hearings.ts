@@ -237,14 +237,27 @@ export function createHearingStore() {
 
     /**
      * s60 L: the case's latest session still to be held is (or is no longer) before a respondent's answer period can
-     * end (LDMAL Art. 30; app/procedure/apply-event.ts `answerFlag`). Written only when it changes.
+     * end (LDMAL Art. 30; judged by app/procedure/answer-flag.ts `answerPeriodFlag`). Written only when it changes;
+     * true when it did.
      */
-    async flagAnswerPeriod(trx: Knex, caseId: number, flag: boolean): Promise<void> {
+    async flagAnswerPeriod(trx: Knex, caseId: number, flag: boolean): Promise<boolean> {
       const latest = trx('hearings').where({ case_id: caseId }).max('seq');
-      await trx('hearings')
+      const n = await trx('hearings')
         .where({ case_id: caseId, status: 'scheduled', seq: latest })
         .whereNot('before_answer_period_ends', flag)
         .update({ before_answer_period_ends: flag });
+      return Number(n) > 0;
+    },
+
+    /** s61 D: the cases after `afterId` with a session still to be held, by id (keyset, `limit` at a time). */
+    async casesWithPending(k: Knex, afterId: number, limit: number): Promise<number[]> {
+      const rows = await k('hearings')
+        .where('status', 'scheduled')
+        .where('case_id', '>', afterId)
+        .distinct('case_id')
+        .orderBy('case_id')
+        .limit(limit);
+      return rows.map((r) => Number(r.case_id));
     },
 
     /** The case closed: sessions not yet held are off the calendar; those held stay. */

@@ -28,17 +28,22 @@ export function createHousekeepingStore() {
     /**
      * The cases a sweep refreshes, after case `afterId` (a resumed calendar recomputation): only cases with a deadline
      * that can still move (not yet met) — at a province's scale closed cases are almost all — and every case with a
-     * provisional date (api.md v1.1), met or not, so that a loaded year makes it exact.
+     * provisional date (api.md v1.1), met or not, so that a loaded year makes it exact. s61 D: and every case with a
+     * session still to be held, whose answer-period flag can change with the day (app/procedure/answer-flag.ts).
      */
     async casesToSweep(k: Knex, afterId = 0): Promise<number[]> {
       const rows = await k('cases')
         .whereNot('state', 'archived')
         .where('id', '>', afterId)
-        .whereIn(
-          'id',
-          k('case_deadlines')
-            .where((w) => w.whereNotIn('status', ['met', 'met_late', 'elapsed', 'ended', 'missed']).orWhere('provisional', true))
-            .select('case_id'),
+        .where((w) =>
+          w
+            .whereIn(
+              'id',
+              k('case_deadlines')
+                .where((d) => d.whereNotIn('status', ['met', 'met_late', 'elapsed', 'ended', 'missed']).orWhere('provisional', true))
+                .select('case_id'),
+            )
+            .orWhereIn('id', k('hearings').where('status', 'scheduled').select('case_id')),
         )
         .select('id')
         .orderBy('id');

@@ -26,7 +26,7 @@ const Hearing = z
       .openapi({ description: '合并开庭：同日同一法庭、相距不足一个开庭时段（HEARING_SLOT_MINUTES）的其他案件的开庭' }),
     beforeAnswerPeriodEnds: z.boolean().openapi({
       description:
-        '尚未开庭的，开庭日期在被申请人答辩期可能届满之前，且该被申请人未提交答辩书、未记录其同意提前开庭（劳动争议调解仲裁法第三十条）',
+        '尚未开庭的，开庭日期在被申请人答辩期可能届满之前，且该被申请人未提交答辩书、未记录其同意提前开庭（劳动争议调解仲裁法第三十条）；随送达、答辩等操作按其日期判断，每日巡检、节假日安排更新后按当日重新判断',
     }),
   })
   .openapi('Hearing');

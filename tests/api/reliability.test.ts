@@ -6,6 +6,7 @@ import { caseSnapshot, loadCase } from '../../app/cases/case-state.ts';
 import { loadConfig } from '../../app/config.ts';
 import { createDeps, type Deps } from '../../app/deps.ts';
 import type { Actor } from '../../app/policy.ts';
+import { runRequestedReflag } from '../../app/procedure/answer-flag.ts';
 import { applyEvent } from '../../app/procedure/apply-event.ts';
 import { reprojectStatistics } from '../../app/stats/reproject.ts';
 import { runDailySweep, sweepDeadlines } from '../../app/time/sweep.ts';
@@ -502,11 +503,22 @@ describe(`upgrading a database that has history and duplicates (${dialect})`, ()
       // the backfill, which runs after the last migration.
       while (await k('knex_migrations').where('name', '>=', '20261201_0070').first()) await k.migrate.down({ migrationSource });
       await prepareDatabase(h.db, h.clock, undefined);
+      // s61 D: the rebuilt sessions are stored unflagged; their answer-period flag (LDMAL Art. 30) is left for the
+      // application (`reflag_answer_periods`, app/procedure/answer-flag.ts), which the server runs after start-up.
+      expect((await k('maintenance_tasks').select('name')).map((r) => r.name)).toEqual(['reflag_answer_periods']);
+      expect(await runRequestedReflag(depsOf(h))).toMatchObject({ cases: 1 });
       expect(await k('maintenance_tasks').select()).toEqual([]);
-      expect(await rowsNow()).toEqual(before);
-      // Run twice, same rows.
+      // Judged on today (04-01), not on the day it was set (03-05, when served that day the respondent's period would
+      // have ended 03-19): the respondent is still unserved, and served today its period would end after 03-20.
+      const flag = (rows: Record<string, unknown>[]) => rows.map((r) => Boolean(r.before_answer_period_ends));
+      const rest = (rows: Record<string, unknown>[]) => rows.map(({ before_answer_period_ends: _, ...r }) => r);
+      expect(flag(before)).toEqual([false, false]);
+      expect(flag(await rowsNow())).toEqual([true, false]);
+      expect(rest(await rowsNow())).toEqual(rest(before));
+      // Run twice, same rows (unflagged again, as backfill_hearings stores them).
       await k.transaction((trx) => backfillHearings(trx, 1));
-      expect(await rowsNow()).toEqual(before);
+      expect(rest(await rowsNow())).toEqual(rest(before));
+      expect(flag(await rowsNow())).toEqual([false, false]);
     } finally {
       await h.close();
     }
