@@ -2147,7 +2147,22 @@ function addedDeadlines(ctx: MachineContext, cal: OfficialCalendar, P: Periods, 
     const respondents = ctx.parties.filter((p) => p.side === 'respondent').map((p) => p.id);
     const dates = respondents.map((id) => servedOnAfter(ctx, id, ['claims_change_copy'], change.on));
     const servedOn = dates.every(Boolean) ? (dates.sort().at(-1) as string) : null;
-    const filed = ctx.defenses.find((d) => d.filedOn >= change.on)?.filedOn ?? null;
+    // s61: answered once EVERY respondent has filed a defence since the period began (the change's service on all of
+    // them) — one respondent's defence does not answer a co-respondent's period (LDMAL Arts. 22(2), 30), and a defence
+    // filed before the changed claims reached the respondents answered the claims as they were, not the change (Rules
+    // Art. 44). A period not yet begun is answered by none. The same judgement as a hearing's and an award's warnings
+    // (workflows/hearings.ts `periodAnswer`).
+    const added = new Set((ctx.partyAdditions ?? []).map((a) => a.partyId));
+    const answeredOn = (id: number, since: string): string | null =>
+      ctx.defenses
+        .filter((d, i) => {
+          const by = ctx.defenseParties?.[i] ?? null;
+          return (by === id || (by === null && !added.has(id))) && d.filedOn >= since;
+        })
+        .map((d) => d.filedOn)
+        .sort()[0] ?? null;
+    const answers = servedOn ? respondents.map((id) => answeredOn(id, servedOn)) : [];
+    const filed = answers.length && answers.every(Boolean) ? ((answers as string[]).sort().at(-1) as string) : null;
     add(
       'defense_after_claims_change',
       { ...P.defense, basis: 'Rules Art. 44; LDMAL Art. 30', label: '变更仲裁请求后的答辩期' },
