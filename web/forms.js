@@ -182,8 +182,14 @@ export const EVENT_FORMS = {
     { name: 'summary', label: '答辩要点', kind: 'textarea' },
   ],
   SHORTEN_DEFENSE_PERIOD: [
-    { name: 'days', label: '答辩期（日）', kind: 'int', required: true, min: 1 },
-    { name: 'respondentConsent', label: '被申请人同意缩短', kind: 'bool' },
+    // Rules Art. 58: 「缩短或者取消答辩期」 — 0 cancels it; counted in working days (Rules Art. 80).
+    { name: 'days', label: '答辩期（工作日；0 为取消答辩期）', kind: 'int', required: true, min: 0 },
+    {
+      name: 'respondentConsent',
+      label: '被申请人同意缩短或者取消答辩期',
+      kind: 'bool',
+      requiredWhenShown: '缩短或者取消答辩期须经被申请人同意：被申请人同意后勾选（《劳动人事争议仲裁办案规则》第五十八条）',
+    },
   ],
   FILE_COUNTERCLAIM: [
     // The day it was filed decides whether it is in time (Rules Art. 36): asked first, not left to default.

@@ -1037,7 +1037,9 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   if (servedRespondentsOn) {
     const rule = defenseRule(ctx, P);
     const c = computePeriod(cal, rule, servedRespondentsOn, '被申请人收到申请书副本之日');
-    if (ctx.defensePeriodDays !== null) c.explanation = `经被申请人同意缩短为${periodWords(rule)}（Rules Art. 58）；${c.explanation}`;
+    // Rules Art. 58: 「缩短或者取消答辩期」 — 0 days is the period cancelled.
+    if (ctx.defensePeriodDays !== null)
+      c.explanation = `${ctx.defensePeriodDays === 0 ? '经被申请人同意取消答辩期' : `经被申请人同意缩短为${periodWords(rule)}`}（Rules Art. 58）；${c.explanation}`;
     // The original respondents' defense (one filed by an added respondent, with its partyId, answers for that one only).
     const filed = defensesBy(ctx, 'original')[0]?.filedOn ?? null;
     // legal56a 4: a case closed while the period ran (transferred, a 调解书 signed, withdrawn) leaves no defense to file

@@ -59,4 +59,24 @@ describe(`s61: the answer period after a change of claims is each respondent's (
     d = await row();
     expect(d.status).toBe('met');
   });
+
+  it('Rules Art. 58: a simple case’s answer period cancelled (0 days) with the respondent’s consent is said as cancelled', async () => {
+    const { c, arb } = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({ procedure: 'simple', applicants: [worker('取消答辩期', 883)], receivedOn: D1 }),
+      acceptOn: D1,
+      formOn: D1,
+    });
+    await ok(c, arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 0, respondentConsent: true }, '2026-12-02');
+    await ok(
+      c,
+      a.tokens.clerk,
+      'SERVE',
+      { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct', servedOn: D3 },
+      D3,
+    );
+    const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { deadlines: Body[] };
+    const d = v.deadlines.find((x) => x.kind === 'defense') as Body;
+    expect(d.explanation).toContain('经被申请人同意取消答辩期');
+    expect(d.explanation).not.toContain('缩短为0');
+  });
 });
