@@ -30,7 +30,7 @@ describe(`s61: the answer period after a change of claims is each respondent's (
       acceptOn: D1,
       formOn: D1,
     });
-    const [agency, user] = c.respondents.map((p) => p.id as number);
+    const [agency, user] = c.respondents.map((p) => p.id as number) as [number, number];
     const serve = (document: string, partyId: number, on: string) =>
       ok(c, a.tokens.clerk, 'SERVE', { document, partyId, method: 'direct', servedOn: on }, on);
     const row = async () => {
