@@ -534,6 +534,9 @@ export const EVENT_FORMS = {
     { name: 'party.name', label: '名称/姓名', kind: 'text', required: true },
     { name: 'party.creditCode', label: '统一社会信用代码（单位）', kind: 'text', identifier: true },
     { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text', identifier: true },
+    // An organization's 法定代表人/主要负责人 is named in the award and the notices (Rules Art. 29 — as at registration).
+    { name: 'party.legalRepresentative', label: '法定代表人/主要负责人（单位）', kind: 'text' },
+    { name: 'party.phone', label: '联系电话', kind: 'text' },
     { name: 'party.address', label: '地址', kind: 'text' },
   ],
   // feat52: an agent appointed after acceptance (LDMAL Art. 24: the power of attorney, signed or sealed, stating the

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../helpers/app.ts';
+import { browserSuite, caseAt, signIn } from '../helpers/case-fixtures.ts';
+import type { Actors } from '../helpers/procedure.ts';
+
+/**
+ * s61 (new user's walk #10): the 追加当事人或第三人 dialog asks for an added organization's 法定代表人/主要负责人 and
+ * phone, as registration does — the award and the notices name the legal representative (Rules Art. 29).
+ */
+let t: TestApp;
+let a: Actors;
+let base: string;
+let page: Page;
+browserSuite(
+  (s) => {
+    ({ t, a, base, page } = s);
+  },
+  { now: '2026-12-07T02:00:00Z' },
+);
+
+describe('s61 追加当事人 (Chromium)', () => {
+  it('an added co-respondent organization is recorded with its legal representative and phone', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: '追加当事人或第三人', exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await dlg.getByRole('combobox', { name: '追加为', exact: true }).selectOption('respondent');
+    await dlg.getByRole('combobox', { name: '追加理由', exact: true }).selectOption('dispatch');
+    await dlg.getByRole('combobox', { name: '类型', exact: true }).selectOption('organization');
+    await dlg.getByLabel('名称/姓名').fill('聊城市恒信劳务派遣有限公司');
+    await dlg.getByLabel('法定代表人/主要负责人（单位）').fill('王五');
+    await dlg.getByLabel('联系电话').fill('0635-8123456');
+    await dlg.getByRole('button', { name: /…$/ }).click();
+    await page.locator('dialog.confirm[open]').getByRole('button', { name: /^确认/ }).click();
+    await page.locator('dialog.confirm[open]').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => {
+        const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { respondents: Record<string, unknown>[] };
+        return v.respondents.find((p) => p.name === '聊城市恒信劳务派遣有限公司') ?? null;
+      })
+      .toMatchObject({ legalRepresentative: '王五', phone: '0635-8123456' });
+  });
+});
