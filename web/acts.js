@@ -654,9 +654,20 @@ export function deadlineShifts(before = [], after = []) {
   for (const d of will.values()) {
     if (!d) continue;
     const old = was.get(key(d));
-    if (old && old.dueOn !== d.dueOn && d.dueOn) out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。${carriedOver(d)}`);
+    if (old && old.dueOn !== d.dueOn && d.dueOn)
+      out.push(`${d.label}：届满日由 ${old.dueOn ?? '未定'} 变为 ${d.dueOn}。${carriedOver(d)}${undecidable(d)}`);
   }
   return out;
+}
+
+/**
+ * s61 (new user's walk #3): the award limit moved to a day only provisional — its year's public holidays not loaded —
+ * cannot be printed on the 延长审理期限决定书 (LDMAL Art. 43(1); the server refuses to issue it until they are): said
+ * before the chair approves, not found out at the document.
+ */
+function undecidable(d) {
+  if (d.kind !== 'award' || !d.provisional) return '';
+  return `该届满日为暂定（${String(d.dueOn).slice(0, 4)}年国家法定节假日安排尚未录入）：延长审理期限决定书须写明延长后的届满日，须待管理员录入该年节假日安排后方可出具正式文本（草稿可先生成）。`;
 }
 
 /**

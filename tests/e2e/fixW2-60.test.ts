@@ -112,6 +112,8 @@ describe('s60 W2 (Chromium)', () => {
     await hasText(shift, '届满日由 2027-01-21 变为 2027-02-09。');
     await hasText(shift, '2027-02-05 为法定节假日');
     await hasText(shift, '（暂定），依法顺延至其后第一个工作日 2027-02-09。');
+    // s61: and that the decision cannot be issued with that day until 2027's holidays are loaded — said before approving.
+    await hasText(shift, '须待管理员录入该年节假日安排后方可出具正式文本');
     await backOut();
     expect(await events(c.id, 'EXTEND_TIME_LIMIT')).toHaveLength(0);
   });

@@ -216,10 +216,12 @@ describe('deadlineShifts', () => {
         '经批准延长15日（2026-12-20）；自受理（2026-12-07）的次日起算45日，届满日为2027-02-05；该日为法定节假日（春节），依法顺延至其后第一个工作日2027-02-09。（暂定：…）',
     };
     expect(deadlineShifts(before, [rolled])).toEqual([
-      '审理期限：届满日由 2026-04-18 变为 2027-02-09。2027-02-05 为法定节假日（春节）（暂定），依法顺延至其后第一个工作日 2027-02-09。',
+      '审理期限：届满日由 2026-04-18 变为 2027-02-09。2027-02-05 为法定节假日（春节）（暂定），依法顺延至其后第一个工作日 2027-02-09。该届满日为暂定（2027年国家法定节假日安排尚未录入）：延长审理期限决定书须写明延长后的届满日，须待管理员录入该年节假日安排后方可出具正式文本（草稿可先生成）。',
     ]);
     // An explanation that carries over to another day than the one shown (not this deadline's) is not quoted.
-    expect(deadlineShifts(before, [{ ...rolled, dueOn: '2027-02-10' }])).toEqual(['审理期限：届满日由 2026-04-18 变为 2027-02-10。']);
+    expect(deadlineShifts(before, [{ ...rolled, dueOn: '2027-02-10', provisional: false }])).toEqual([
+      '审理期限：届满日由 2026-04-18 变为 2027-02-10。',
+    ]);
     // Two deadlines of one kind for one party (two partial awards): not paired with each other, left out.
     const partial = (dueOn: string) => ({ kind: 'partial_award_effective', partyId: 7, label: '部分裁决生效', dueOn });
     expect(deadlineShifts([partial('2026-05-01'), partial('2026-05-09')], [partial('2026-05-09'), partial('2026-05-01')])).toEqual([]);
