@@ -511,7 +511,15 @@ export const EVENT_FORMS = {
       required: true,
       when: (c) => c.claims.some((cl) => cl.counterclaim),
     },
-    { name: 'respondentWaivesDefense', label: '被申请人明确放弃新的答辩期', kind: 'bool', omitFalse: true },
+    // Rules Art. 44: the waiver of the new period is the respondents' — with several, each answers for itself (LDMAL
+    // Art. 22(2)): ticked only when every respondent waived it; one respondent's consent is recorded at the hearing.
+    {
+      name: 'respondentWaivesDefense',
+      label: '被申请人明确放弃新的答辩期',
+      kind: 'bool',
+      omitFalse: true,
+      hint: '有多名被申请人的，须全体被申请人均明确放弃方可勾选；仅部分被申请人放弃的不勾选，可在排期开庭时逐一记录其同意提前开庭',
+    },
     reason(false, '说明'),
   ],
   ADD_PARTY: [

@@ -19,6 +19,8 @@ browserSuite(
   { now: '2026-12-07T02:00:00Z' },
 );
 
+const CHANGE = '增加、变更或放弃仲裁请求';
+
 describe('s61 追加当事人 (Chromium)', () => {
   it('an added co-respondent organization is recorded with its legal representative and phone', async () => {
     const { c } = await caseAt(t, a, 'accepted');
@@ -42,5 +44,18 @@ describe('s61 追加当事人 (Chromium)', () => {
         return v.respondents.find((p) => p.name === '聊城市恒信劳务派遣有限公司') ?? null;
       })
       .toMatchObject({ legalRepresentative: '王五', phone: '0635-8123456' });
+  });
+
+  it('the change of claims says that the waiver of the new answer period is every respondent’s (Rules Art. 44)', async () => {
+    const { c } = await caseAt(t, a, 'accepted');
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.getByRole('group', { name: '可办理的操作' }).getByRole('button', { name: CHANGE, exact: true }).click();
+    const dlg = page.locator('dialog.act[open]');
+    await dlg.waitFor();
+    await expect
+      .poll(() => dlg.locator('.bool-field').filter({ hasText: '被申请人明确放弃新的答辩期' }).textContent())
+      .toContain('须全体被申请人均明确放弃');
+    await dlg.getByRole('button', { name: '取消' }).click();
   });
 });

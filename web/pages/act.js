@@ -332,7 +332,12 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const box = input('checkbox', { checked: f.default === true || locked, disabled: locked });
       box.dataset.path = path;
       // The error on its own line under the box (a refusal can be long).
-      const wrap = h('div.bool-field', h('label.check', box, f.label), h('div.field-error', { 'data-error-for': path }));
+      const wrap = h(
+        'div.bool-field',
+        h('label.check', box, f.label),
+        f.hint ? h('span.small.muted', f.hint) : null,
+        h('div.field-error', { 'data-error-for': path }),
+      );
       fields.append(wrap);
       // A box that belongs to some choices of another field (受送达人同意 to 电子送达) is shown, sent and checked only
       // with them.
