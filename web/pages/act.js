@@ -862,6 +862,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
     // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
+    // s61 E #1 (LDMAL Art. 30): the respondents whose answer period the hearing day falls inside, as the server's preview
+    // (or its refusal) names them — not one who has answered or waived; null: not said (the preview was not made).
+    let answerPending = null;
     // Whether the server previewed the act (its warnings then include a rest day, fixU59 #3).
     let previewed = false;
     let deemedOn = null;
@@ -894,6 +897,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
         } else if (p && !(p instanceof Error)) {
           if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
+          if (Array.isArray(p.answerPeriodPending)) answerPending = p.answerPeriodPending.map(String);
           previewed = true;
         }
         if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
@@ -919,7 +923,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
     if (dropped()) return;
     // s60 L (LDMAL Art. 30): a day refused for the respondent's answer period — the confirmation offers the waiver.
     const answerRefused = setsHearingDay(type, body) && refused?.problem?.rule === 'hearing-before-answer-period';
-    if (answerRefused) [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
+    if (answerRefused) {
+      if (Array.isArray(refused.problem.answerPeriodPending)) answerPending = refused.problem.answerPeriodPending.map(String);
+      [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
+    }
     if (refused) {
       showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
@@ -954,7 +961,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
         busy = false;
       }
       if (dropped()) return;
-      const respondents = partiesOf(c).filter((p) => p.sideCode === 'respondent');
+      // s61 E #1: only the respondents the server names are asked about (a respondent who has filed its defence is not:
+      // its consent was never needed); all of them where the server did not say, or named none this screen knows.
+      const allRespondents = partiesOf(c).filter((p) => p.sideCode === 'respondent');
+      const pendingOnes = answerPending ? allRespondents.filter((p) => answerPending.includes(String(p.id))) : [];
+      const respondents = pendingOnes.length ? pendingOnes : allRespondents;
       const answer =
         setsHearingDay(type, body) && warnings.some((w) => ANSWER_PERIOD.test(w)) ? answerPeriodChoice(respondents, answerRefused) : null;
       const asked = confirmDialog({
