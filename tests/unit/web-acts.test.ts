@@ -102,6 +102,35 @@ describe('consequenceOf', () => {
   });
 });
 
+describe('s61 E #2: 收到答辩书 says what it does, for the respondent named (LDMAL Art. 30)', () => {
+  const two = {
+    track: 'arbitration',
+    applicants: [],
+    respondents: [
+      { id: 7, name: '聊城甲劳务派遣有限公司' },
+      { id: 8, name: '聊城乙用工单位有限公司' },
+    ],
+    claims: [],
+  };
+  it('names the respondent: its period no longer warned of for a hearing set or moved and for the award; the other’s still', () => {
+    const said = consequenceOf('FILE_DEFENSE', two, { partyId: '8' });
+    expect(said).toContain('将记录收到被申请人聊城乙用工单位有限公司的答辩书');
+    expect(said).toContain('此后排期开庭、延期开庭和作出裁决时，不再提示聊城乙用工单位有限公司的答辩期未满');
+    expect(said).toContain('其他被申请人尚未答辩的，其答辩期仍照常提示');
+    expect(said).toContain('第四十四条');
+    expect(said).not.toContain('开庭仍按答辩期提示');
+    expect(said).not.toContain('聊城甲劳务派遣有限公司');
+  });
+  it('one respondent: named, and no word of others; none chosen yet: 该被申请人', () => {
+    const one = { ...two, respondents: [{ id: 7, name: '聊城丙有限公司' }] };
+    const said = consequenceOf('FILE_DEFENSE', one, {});
+    expect(said).toContain('不再提示聊城丙有限公司的答辩期未满');
+    expect(said).not.toContain('其他被申请人');
+    expect(consequenceOf('FILE_DEFENSE', two, {})).toContain('不再提示该被申请人的答辩期未满');
+    expect(consequenceOf('FILE_DEFENSE', two)).not.toContain('开庭仍按答辩期提示');
+  });
+});
+
 describe('every act with legal effect is confirmed (round ui41, H1)', () => {
   const c = { track: 'arbitration', applicants: [], respondents: [], claims: [] };
   it('each event type the server knows has a confirmation, except the one-step records named in ONE_STEP', () => {
