@@ -600,11 +600,44 @@ function suspendConsequence(c, body, after = null) {
     : '案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算（《劳动人事争议仲裁办案规则》第四十六条）。';
   const hearing = c.state === 'hearing_scheduled' ? c.proceedings?.hearing : null;
   const on = hearing?.hearingOn;
+  // s61 E #3: one paragraph on the hearing (the server's warning of it is not shown beside it: SUSPENDED_HEARING), worded
+  // from the service record — 已通知 only when a notice of this hearing day was served on a party.
+  const served = hearingNoticeServedOn(c);
+  const when = `${on}${hearing?.time ? ` ${hearing.time}` : ''}`;
   const notice =
     on && body.occurredOn && on >= body.occurredOn
-      ? `本案已通知于 ${on}${hearing.time ? ` ${hearing.time}` : ''} 开庭：中止审理期间不能开庭，也不能办理延期开庭。该日前未恢复审理的，该次开庭不能按期举行；恢复审理后须办理“延期开庭”，书面通知当事人新的开庭日期（《劳动争议调解仲裁法》第三十五条）。`
+      ? `${served.length ? `本案已通知于 ${when} 开庭（开庭通知已送达${served.map((p) => p.name).join('、')}）` : `本案已定于 ${when} 开庭（尚无开庭通知的送达记录）`}：中止审理期间不能开庭，也不能办理延期开庭（《劳动人事争议仲裁办案规则》第四十七条）。${served.length ? '请告知当事人该次开庭不再按期进行；' : '该日前未恢复审理的，该次开庭不能按期举行；'}恢复审理后须办理“延期开庭”，书面通知当事人新的开庭日期（《劳动争议调解仲裁法》第三十五条）。`
       : '';
   return `${clock}${notice}${SUSPEND_RULE}`;
+}
+
+/** s61 E #3: the server's warning of a hearing day inside the suspension (workflows/hearings.ts suspensionHearingWarnings). */
+export const SUSPENDED_HEARING = /该日在中止审理期间/;
+/** s61 E #3: whether the confirmation of a suspension says the hearing itself (`suspendConsequence`). */
+export const SUSPENSION_NAMES_HEARING = /中止审理期间不能开庭/;
+
+/**
+ * The parties on whom a notice of the case's current hearing day (开庭通知书, or 延期开庭通知书 after a postponement) is
+ * recorded as served — served on or after the day that date was set (LDMAL Art. 35); an SMS only once confirmed.
+ */
+function hearingNoticeServedOn(c) {
+  const p = c.proceedings ?? {};
+  const h = p.hearing;
+  if (!h) return [];
+  const moved = (p.postponements ?? []).filter((x) => x.decidedOn >= h.scheduledOn && x.to === h.hearingOn).at(-1);
+  const setOn = moved?.decidedOn ?? h.scheduledOn ?? null;
+  if (!setOn) return [];
+  const ids = new Set(
+    (p.services ?? [])
+      .filter(
+        (s) =>
+          ['hearing_notice', 'postponement_notice'].includes(s.document) &&
+          s.servedOn >= setOn &&
+          (s.method !== 'sms' || s.confirmed === true),
+      )
+      .map((s) => String(s.partyId)),
+  );
+  return [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])].filter((x) => ids.has(String(x.id)));
 }
 
 /**

@@ -16,6 +16,8 @@ import {
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
   previewedConsequence,
+  SUSPENDED_HEARING,
+  SUSPENSION_NAMES_HEARING,
   setsHearingDay,
   actLabel as trackLabel,
 } from '../acts.js';
@@ -942,9 +944,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
       restDayByServer: previewed,
     });
     const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
+    // s61 E #3: a suspension's confirmation says the hearing day once — its consequence, worded from the service record.
+    const hearingSaid = type === 'SUSPEND' && SUSPENSION_NAMES_HEARING.test(consequence ?? '');
     const warnings = [
       ...own,
-      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))),
+      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w)) && !(hearingSaid && SUSPENDED_HEARING.test(w))),
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
