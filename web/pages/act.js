@@ -1211,6 +1211,15 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
   if (!wrap) return;
   const box = h('div.hearing-warnings', { 'aria-live': 'polite' });
   wrap.append(box);
+  // s61 E #4: the day's refusal is said once — where the refusal of the act itself (the confirmation's preview or the
+  // server's 422, shown at the field by showErrors) says the same words, the one said as typed is not shown beside it.
+  const slot = form.querySelector('[data-error-for="hearingOn"]');
+  const once = () => {
+    const said = slot?.textContent?.trim() ?? '';
+    for (const p of box.querySelectorAll('.hearing-refusal')) p.hidden = said !== '' && p.textContent.trim() === said;
+  };
+  if (slot && typeof MutationObserver === 'function')
+    new MutationObserver(once).observe(slot, { childList: true, characterData: true, subtree: true });
   let timer = null;
   let asked = 0;
   const probe = async () => {
@@ -1232,7 +1241,7 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
       p instanceof ApiError &&
       p.status === 422 &&
       (p.problem?.field === 'hearingOn' || (p.problem?.errors ?? []).some((e) => e.path === 'hearingOn'))
-        ? p.message
+        ? fieldMessage(p.message)
         : null;
     const said = p && !(p instanceof Error) && Array.isArray(p.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
     // fixU59 #3: a rest day is the server's warning when its preview answered (said once).
@@ -1241,6 +1250,7 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
       refusal ? h('p.alert.bad.hearing-refusal', refusal) : null,
       ...[...dayWarnings, ...said].map((w) => h('p.warn.act-warning', w)),
     ]);
+    once();
   };
   const later = () => {
     clearTimeout(timer);
