@@ -407,6 +407,10 @@ export const Problem = z
       .optional()
       .openapi({ description: '422 text-from-arbitrator（field 为 legalBasis）：须由仲裁员写明裁决依据的请求' }),
     missingYear: z.number().int().optional().openapi({ description: '422：缺少节假日数据的年份' }),
+    answerPeriodPending: z.array(z.number().int()).optional().openapi({
+      description:
+        '422 hearing-before-answer-period：开庭日期在其答辩期内、既未答辩也未同意提前开庭的被申请人（当事人编号），即须在 answerPeriodWaived 中记录其同意的被申请人',
+    }),
     clashes: z
       .array(
         z.strictObject({

@@ -137,6 +137,25 @@ export const IRREVERSIBLE = {
  * Acts that can be undone by a later act but move the award clock or the parties' position: confirmed like the
  * irreversible ones, their buttons not styled apart.
  */
+/**
+ * s61 E #2 — what recording a defence does (workflows/hearings.ts defensePeriodWarnings): the answer period of the
+ * respondent who filed it is no longer warned of, whether a hearing is set or moved inside it or an award made (LDMAL
+ * Art. 30: the period is for answering — once answered, the hearing may be set); a co-respondent still to answer is
+ * warned of as before; a change of claims later opens a new period (Rules Art. 44) that this defence does not answer.
+ */
+function defenseWords(who, others) {
+  return `将记录收到${who === '该被申请人' ? '被申请人' : `被申请人${who}`}的答辩书，记录后不能撤回：此后排期开庭、延期开庭和作出裁决时，不再提示${who}的答辩期未满（答辩期是提交答辩书的期间，其已提交，《劳动争议调解仲裁法》第三十条）${others ? '；其他被申请人尚未答辩的，其答辩期仍照常提示' : ''}；此后变更仲裁请求的，被申请人另有答辩期（《劳动人事争议仲裁办案规则》第四十四条），该答辩期仍照常提示，直至其再次答辩或者明确放弃。被申请人未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。请核对收到日期。`;
+}
+
+/** s61 E #2: the 收到答辩书 confirmation, naming the respondent whose period it answers. */
+function defenseConsequence(c, body) {
+  const respondents = c.respondents ?? [];
+  const named = respondents.find((p) => String(p.id) === String(body.partyId ?? ''));
+  // A defence naming no party is the original respondents' (workflows/procedure-types.ts defensesBy): one of them here.
+  const one = named ?? (respondents.length === 1 ? respondents[0] : null);
+  return defenseWords(one?.name ? one.name : '该被申请人', respondents.length > 1);
+}
+
 const SUSPEND_RULE = '中止须经仲裁委员会主任批准并书面通知当事人（《劳动人事争议仲裁办案规则》第四十七条）。';
 const WEIGHTY = {
   // feat52 (LDMAL Art. 24): the agent acts for the party within the authority the power of attorney states.
@@ -145,9 +164,9 @@ const WEIGHTY = {
   REVOKE_AGENT:
     '将登记解除该代理人的委托：此后生成的文书不再列明该代理人，仲裁委员会应将解除委托的情况告知对方当事人。请核对当事人的书面告知和收到日期。',
   // ui46 L3: a filed defense silences the later warnings of a hearing or award inside the defense period (workflows/
-  // hearings.ts), so it is confirmed like the other acts that move the case's position.
-  FILE_DEFENSE:
-    '将记录收到被申请人的答辩书，记录后不能撤回：此后作出裁决时不再提示被申请人的答辩期未满（开庭仍按答辩期提示）；被申请人未提交答辩书的，不影响仲裁程序的进行（《劳动争议调解仲裁法》第三十条）。请核对收到日期。',
+  // hearings.ts), so it is confirmed like the other acts that move the case's position. s61 E #2: for that respondent
+  // only, for a hearing and an award alike (`defenseConsequence` names it).
+  FILE_DEFENSE: defenseWords('该被申请人', true),
   SUSPEND: `案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算；${SUSPEND_RULE}`,
   RESUME:
     '案件将恢复审理，记录后不能撤回：审理期限自恢复之日起继续计算，中止期间不计入（《劳动人事争议仲裁办案规则》第四十六条、第四十七条）。',
@@ -437,6 +456,7 @@ export function consequenceOf(type, c, body = {}, opts = {}) {
     return `${IRREVERSIBLE.REFER_TO_ARBITRATION}${DATE_LABELS.REFER_TO_ARBITRATION} ${body.occurredOn ?? ''} 即为新仲裁申请的收到申请日期，仲裁委员会应自该日起五日内决定是否受理（《劳动争议调解仲裁法》第二十九条）。`;
   }
   if (type === 'SUSPEND') return suspendConsequence(c, body);
+  if (type === 'FILE_DEFENSE' && c.track !== 'mediation' && c.track !== 'review') return defenseConsequence(c, body);
   if (type === 'HOLD_HEARING') return holdHearingConsequence(body);
   if (type === 'SCHEDULE_HEARING' || type === 'POSTPONE_HEARING') return hearingConsequence(type, c, body);
   // ui48 L3: an award after a hearing the respondent missed or left without leave is a default award; a deemed
@@ -580,11 +600,44 @@ function suspendConsequence(c, body, after = null) {
     : '案件将中止审理：审理期限自中止之日起暂停计算，恢复审理后继续计算（《劳动人事争议仲裁办案规则》第四十六条）。';
   const hearing = c.state === 'hearing_scheduled' ? c.proceedings?.hearing : null;
   const on = hearing?.hearingOn;
+  // s61 E #3: one paragraph on the hearing (the server's warning of it is not shown beside it: SUSPENDED_HEARING), worded
+  // from the service record — 已通知 only when a notice of this hearing day was served on a party.
+  const served = hearingNoticeServedOn(c);
+  const when = `${on}${hearing?.time ? ` ${hearing.time}` : ''}`;
   const notice =
     on && body.occurredOn && on >= body.occurredOn
-      ? `本案已通知于 ${on}${hearing.time ? ` ${hearing.time}` : ''} 开庭：中止审理期间不能开庭，也不能办理延期开庭。该日前未恢复审理的，该次开庭不能按期举行；恢复审理后须办理“延期开庭”，书面通知当事人新的开庭日期（《劳动争议调解仲裁法》第三十五条）。`
+      ? `${served.length ? `本案已通知于 ${when} 开庭（开庭通知已送达${served.map((p) => p.name).join('、')}）` : `本案已定于 ${when} 开庭（尚无开庭通知的送达记录）`}：中止审理期间不能开庭，也不能办理延期开庭（《劳动人事争议仲裁办案规则》第四十七条）。${served.length ? '请告知当事人该次开庭不再按期进行；' : '该日前未恢复审理的，该次开庭不能按期举行；'}恢复审理后须办理“延期开庭”，书面通知当事人新的开庭日期（《劳动争议调解仲裁法》第三十五条）。`
       : '';
   return `${clock}${notice}${SUSPEND_RULE}`;
+}
+
+/** s61 E #3: the server's warning of a hearing day inside the suspension (workflows/hearings.ts suspensionHearingWarnings). */
+export const SUSPENDED_HEARING = /该日在中止审理期间/;
+/** s61 E #3: whether the confirmation of a suspension says the hearing itself (`suspendConsequence`). */
+export const SUSPENSION_NAMES_HEARING = /中止审理期间不能开庭/;
+
+/**
+ * The parties on whom a notice of the case's current hearing day (开庭通知书, or 延期开庭通知书 after a postponement) is
+ * recorded as served — served on or after the day that date was set (LDMAL Art. 35); an SMS only once confirmed.
+ */
+function hearingNoticeServedOn(c) {
+  const p = c.proceedings ?? {};
+  const h = p.hearing;
+  if (!h) return [];
+  const moved = (p.postponements ?? []).filter((x) => x.decidedOn >= h.scheduledOn && x.to === h.hearingOn).at(-1);
+  const setOn = moved?.decidedOn ?? h.scheduledOn ?? null;
+  if (!setOn) return [];
+  const ids = new Set(
+    (p.services ?? [])
+      .filter(
+        (s) =>
+          ['hearing_notice', 'postponement_notice'].includes(s.document) &&
+          s.servedOn >= setOn &&
+          (s.method !== 'sms' || s.confirmed === true),
+      )
+      .map((s) => String(s.partyId)),
+  );
+  return [...(c.applicants ?? []), ...(c.respondents ?? []), ...(c.thirdParties ?? [])].filter((x) => ids.has(String(x.id)));
 }
 
 /**

@@ -113,7 +113,17 @@ const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_
  * a refusal: the respondent may have answered early or agreed in the hearing. Also when the respondents have not yet
  * received the copy at all (the period has not begun). `deadlines`: the case's deadlines as the act leaves them.
  */
-export function defensePeriodWarnings(
+export function defensePeriodWarnings(...args: Parameters<typeof defensePeriodFindings>): string[] {
+  return defensePeriodFindings(...args).map((f) => f.text);
+}
+
+/**
+ * s61 E #1 — `defensePeriodWarnings`, each warning with the respondents whose answer period it is about (`partyIds`:
+ * those who have neither answered nor waived it; none for a warning about a party added after the last hearing or a
+ * tribunal re-formed, which no waiver answers). A confirmation asks for the waivers of exactly these respondents
+ * (LDMAL Art. 30), not of one who has answered: the server's preview names them (`answerPeriodPending`).
+ */
+export function defensePeriodFindings(
   ctx: Pick<MachineContext, 'track' | 'acceptedOn' | 'parties' | 'defensePeriodDays' | 'closure'> &
     Partial<Pick<MachineContext, 'partyAdditions' | 'services' | 'defenses' | 'defenseParties' | 'hearingsHeld' | 'tribunal'>>,
   hearingOn: string,
@@ -145,9 +155,9 @@ export function defensePeriodWarnings(
    * the one the respondent knows of).
    */
   waivers: readonly { partyId: number; on?: string }[] = [],
-): string[] {
+): { text: string; partyIds: number[] }[] {
   if (ctx.track !== 'arbitration' || !ctx.acceptedOn || ctx.closure) return [];
-  const out: string[] = [];
+  const out: { text: string; partyIds: number[] }[] = [];
   const what = act === 'award' ? '裁决日期' : '开庭日期';
   const instead = (after: string) =>
     act === 'award' ? `请核对答辩情况，或待${after}后再作出裁决。` : `请先送达，并另定${after}后的开庭日期。`;
@@ -200,9 +210,10 @@ export function defensePeriodWarnings(
     ctx.parties.some((p) => p.side === 'respondent') &&
     !deadlines.some((d) => d.kind === 'defense')
   )
-    out.push(
-      `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。${soonest}被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
-    );
+    out.push({
+      text: `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。${soonest}被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
+      partyIds: originals.filter((id) => !excused(id)),
+    });
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
   // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
   // even when the original respondents' period has run (reviewer s44 L5).
@@ -211,9 +222,10 @@ export function defensePeriodWarnings(
       if (added.side !== 'respondent' || added.on > actOn) continue;
       if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
       if (excused(added.partyId)) continue;
-      out.push(
-        `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${soonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
-      );
+      out.push({
+        text: `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${soonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
+        partyIds: [added.partyId],
+      });
     }
   }
   // A party added after the last hearing held (LDMAL Art. 23; Rules Art. 46(1)) with no hearing held since: the award
@@ -228,9 +240,10 @@ export function defensePeriodWarnings(
     for (const a of ctx.partyAdditions ?? []) {
       if (a.on <= lastHeld || a.on > actOn) continue;
       const role = a.side === 'third_party' ? '第三人' : '被申请人';
-      out.push(
-        `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第（一）项），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
-      );
+      out.push({
+        text: `追加的${role}（当事人${a.partyId}）于 ${a.on} 追加，在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 前其未参加开庭审理。被追加的当事人参加仲裁活动（《劳动争议调解仲裁法》第二十三条；《劳动人事争议仲裁办案规则》第四十六条第（一）项），开庭日期应在开庭五日前书面通知当事人（《劳动争议调解仲裁法》第三十五条）；请核对，或书面通知并再次开庭后再作出裁决。`,
+        partyIds: [],
+      });
     }
     // legal51c M2: a tribunal formed (again) after the last hearing held — re-formed on a conversion to the ordinary
     // procedure (LDMAL Art. 31; Rules Art. 61), or a member replaced — with no hearing held since: the award would be made
@@ -238,9 +251,10 @@ export function defensePeriodWarnings(
     // parties' hearing stands is the tribunal's to decide.
     const formedOn = ctx.tribunal?.formedOn;
     if (formedOn && formedOn > lastHeld && formedOn <= actOn)
-      out.push(
-        `仲裁庭于 ${formedOn} 组成（重新组成），在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 的仲裁庭未曾开庭审理本案。仲裁庭应当开庭审理（《劳动争议调解仲裁法》第三十五条、第三十六条；转为普通程序的，《劳动人事争议仲裁办案规则》第六十一条）；请核对，或书面通知当事人并再次开庭后再作出裁决。`,
-      );
+      out.push({
+        text: `仲裁庭于 ${formedOn} 组成（重新组成），在最后一次开庭（${lastHeld}）之后，此后未再开庭：${what} ${hearingOn} 的仲裁庭未曾开庭审理本案。仲裁庭应当开庭审理（《劳动争议调解仲裁法》第三十五条、第三十六条；转为普通程序的，《劳动人事争议仲裁办案规则》第六十一条）；请核对，或书面通知当事人并再次开庭后再作出裁决。`,
+        partyIds: [],
+      });
   }
   /**
    * s61 B #1 — whether period `d` is answered, and the respondents who have neither answered it nor waived it: one
@@ -277,9 +291,10 @@ export function defensePeriodWarnings(
       d.kind !== 'defense_added_party' && respondents.length > 1 && pending.length
         ? `（尚未答辩的被申请人：当事人${pending.join('、')}）`
         : '';
-    out.push(
-      `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
-    );
+    out.push({
+      text: `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
+      partyIds: pending,
+    });
   }
   return out;
 }

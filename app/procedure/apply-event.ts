@@ -30,7 +30,7 @@ import {
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
   awardDefensePeriodWarnings,
-  defensePeriodWarnings,
+  defensePeriodFindings,
   earliestDefenseEnd,
   hearingAfterLimitWarnings,
   lateHearingNoticeWarnings,
@@ -898,6 +898,8 @@ interface Decision {
   entryPayload: Record<string, unknown>;
   /** Warnings the act is recorded with (`EventResult.warnings`). */
   warnings: string[];
+  /** s61 E #1: SCHEDULE_HEARING / POSTPONE_HEARING — the respondents whose answer period the day falls inside. */
+  answerPeriodPending?: number[];
   delta: { before: unknown; after: unknown };
   /** The act changes nothing (a mediator assigned again): nothing is written, the case is answered as it stands. */
   unchanged?: true;
@@ -1240,13 +1242,20 @@ async function decide(
   // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends — each waiver with its
   // day (s60 L2: it waives only a period begun by then; Rules Art. 44).
   const waivers = (nctx.hearing ?? ctx.hearing)?.answerPeriodWaived ?? [];
-  const answerWarnings = hearingOn ? defensePeriodWarnings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest, waivers) : [];
+  const answerFindings = hearingOn ? defensePeriodFindings(ctx, hearingOn, deadlines, ev.occurredOn, 'hearing', earliest, waivers) : [];
+  const answerWarnings = answerFindings.map((f) => f.text);
+  // s61 E #1: the respondents whose answer period the day set or moved falls inside (not one who has answered or
+  // waived) — whose consent a confirmation asks for (LDMAL Art. 30), in the preview and in the refusal.
+  const answerPeriodPending =
+    ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING'
+      ? [...new Set(answerFindings.flatMap((f) => f.partyIds))].sort((a, b) => a - b)
+      : [];
   // HEARING_BEFORE_ANSWER_PERIOD=refuse: a day set or moved to before the answer period can end is refused (422, nothing
   // written); the default records it with the warning (domain.md §3.3).
   if (answerWarnings.length && deps.config.hearingBeforeAnswerPeriod === 'refuse' && ev.type !== 'HOLD_HEARING')
     throw unprocessable(
       `${answerWarnings.join('')}（本委设定：答辩期届满前不安排开庭。被申请人同意提前开庭的，请在 answerPeriodWaived 中记录；或另定开庭日期。）`,
-      { rule: 'hearing-before-answer-period', field: 'hearingOn', source: '《劳动争议调解仲裁法》第三十条' },
+      { rule: 'hearing-before-answer-period', field: 'hearingOn', source: '《劳动争议调解仲裁法》第三十条', answerPeriodPending },
     );
   // The calendar's flag of the session to be held (db/stores/hearings.ts): set with the day, changed by a service, a
   // defence, a party added or the claims changed — judged on the day of the act that changes it (s60 L2: not on the day
@@ -1365,6 +1374,7 @@ async function decide(
   return {
     ...(unchanged ? { unchanged } : {}),
     ...(answerFlag === undefined ? {} : { answerFlag }),
+    ...(answerPeriodPending.length ? { answerPeriodPending } : {}),
     warnings,
     caseId,
     actor,
@@ -1608,7 +1618,7 @@ export async function previewEvent(
   actor: Actor,
   caseId: number,
   ev: EventInput,
-): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines']; warnings?: string[] }> {
+): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines']; warnings?: string[]; answerPeriodPending?: number[] }> {
   assertRoleMaySendEvent(actor, ev.type);
   // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application is written as it is
   // decided, so an allowed one stops before that (`decide`) — the person is not asked to confirm an act then refused.
@@ -1616,8 +1626,14 @@ export async function previewEvent(
   const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
-  const { view, warnings } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
-  return { state: view.state, stateLabel: view.stateLabel, deadlines: view.deadlines, ...(warnings.length ? { warnings } : {}) };
+  const { view, warnings, answerPeriodPending } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
+  return {
+    state: view.state,
+    stateLabel: view.stateLabel,
+    deadlines: view.deadlines,
+    ...(warnings.length ? { warnings } : {}),
+    ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
+  };
 }
 
 /**

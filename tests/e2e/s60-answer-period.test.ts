@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { type BrowserSuite, browserSuite, caseAt, hasText, signIn } from '../helpers/case-fixtures.ts';
+import { type BrowserSuite, browserSuite, caseAt, caseEvents, hasText, signIn } from '../helpers/case-fixtures.ts';
 import { creditCode, employer, worker } from '../helpers/fixtures.ts';
 import type { Actors } from '../helpers/procedure.ts';
 import { standardApplication } from '../helpers/procedure.ts';
@@ -35,7 +35,11 @@ function walk(get: () => { t: TestApp; a: Actors; base: string; page: Page }) {
       }[]
     ).filter((e) => e.type === type);
   let n = 0;
-  const openSchedule = async (mode: string, respondents?: ReturnType<typeof employer>[]) => {
+  const openSchedule = async (
+    mode: string,
+    respondents?: ReturnType<typeof employer>[],
+    before?: (c: Awaited<ReturnType<typeof caseAt>>['c']) => Promise<void>,
+  ) => {
     const { t, a, base, page } = get();
     n += 1;
     const { c } = await caseAt(t, a, 'tribunal_formed', {
@@ -47,6 +51,7 @@ function walk(get: () => { t: TestApp; a: Actors; base: string; page: Page }) {
       acceptOn: ON,
       formOn: ON,
     });
+    if (before) await before(c);
     await signIn(page, base, 'arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
     await hasText(page.locator('.case-head'), '已组庭');
@@ -146,5 +151,28 @@ describe('s60 L answer period — refuse (Chromium)', () => {
     await dialog().waitFor({ state: 'detached' });
     const [e] = await events(c.id, 'SCHEDULE_HEARING');
     expect(e?.payload.answerPeriodWaived).toEqual([{ partyId: respondent.id }]);
+  });
+
+  it('s61 E #1: a respondent who has filed its defence is not asked to consent; the other’s consent alone enables it', async () => {
+    const { ok } = caseEvents(() => s.t);
+    let agencyId = 0;
+    const { c, respondents } = await openSchedule('refuse', TWO, async (x) => {
+      agencyId = x.respondents[0]?.id as number;
+      await ok(x, s.a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: agencyId, method: 'direct', servedOn: ON }, ON);
+      await ok(x, s.a.tokens.clerk, 'FILE_DEFENSE', { partyId: agencyId, filedOn: ON }, ON);
+    });
+    const [agency, user] = respondents as [{ id: number; name: string }, { id: number; name: string }];
+    expect(agency.id).toBe(agencyId);
+    await hasText(ask(), '答辩期届满前不安排开庭');
+    expect(await ask().getByLabel(`被申请人同意提前开庭：${agency.name}`).count()).toBe(0);
+    const sure = ask().getByRole('button', { name: '确认排期开庭' });
+    expect(await sure.isDisabled()).toBe(true);
+    await ask().getByLabel(`被申请人同意提前开庭：${user.name}`).check();
+    expect(await sure.isEnabled()).toBe(true);
+    await sure.click();
+    await dialog().waitFor({ state: 'detached' });
+    const [e] = await events(c.id, 'SCHEDULE_HEARING');
+    expect(e?.payload.hearingOn).toBe(EARLY);
+    expect(e?.payload.answerPeriodWaived).toEqual([{ partyId: user.id }]);
   });
 });

@@ -128,7 +128,8 @@ describe('ui41: a new user’s walk (Chromium)', () => {
     await again.getByLabel('理由').fill('以另案审理结果为依据');
     await confirmedThenCancelled(again, '确定', [
       '审理期限自中止之日起暂停计算',
-      '本案已通知于 2026-04-20 09:00 开庭：中止审理期间不能开庭',
+      // s61 E #3: no hearing notice served yet — 已定于, not 已通知.
+      '本案已定于 2026-04-20 09:00 开庭（尚无开庭通知的送达记录）：中止审理期间不能开庭',
       '第四十七条',
     ]);
     expect(await events(c.id, 'SUSPEND')).toHaveLength(0);

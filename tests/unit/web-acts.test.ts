@@ -13,6 +13,8 @@ g.sessionStorage ??= empty;
 const { sourceZh, fieldMessage, plainAmount, checkMoney, checkIdNumber, checkPersonName, names } = await import('../../web/core.js');
 // @ts-expect-error the web interface is plain JavaScript modules (no types)
 const { EVENT_FORMS } = await import('../../web/forms.js');
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
+const { SUSPENDED_HEARING, SUSPENSION_NAMES_HEARING } = await import('../../web/acts.js');
 
 /** The legal sources the screens cite, in Chinese: "(n)" is a paragraph (款) except in articles that list items (项). */
 describe('sourceZh', () => {
@@ -102,6 +104,35 @@ describe('consequenceOf', () => {
   });
 });
 
+describe('s61 E #2: 收到答辩书 says what it does, for the respondent named (LDMAL Art. 30)', () => {
+  const two = {
+    track: 'arbitration',
+    applicants: [],
+    respondents: [
+      { id: 7, name: '聊城甲劳务派遣有限公司' },
+      { id: 8, name: '聊城乙用工单位有限公司' },
+    ],
+    claims: [],
+  };
+  it('names the respondent: its period no longer warned of for a hearing set or moved and for the award; the other’s still', () => {
+    const said = consequenceOf('FILE_DEFENSE', two, { partyId: '8' });
+    expect(said).toContain('将记录收到被申请人聊城乙用工单位有限公司的答辩书');
+    expect(said).toContain('此后排期开庭、延期开庭和作出裁决时，不再提示聊城乙用工单位有限公司的答辩期未满');
+    expect(said).toContain('其他被申请人尚未答辩的，其答辩期仍照常提示');
+    expect(said).toContain('第四十四条');
+    expect(said).not.toContain('开庭仍按答辩期提示');
+    expect(said).not.toContain('聊城甲劳务派遣有限公司');
+  });
+  it('one respondent: named, and no word of others; none chosen yet: 该被申请人', () => {
+    const one = { ...two, respondents: [{ id: 7, name: '聊城丙有限公司' }] };
+    const said = consequenceOf('FILE_DEFENSE', one, {});
+    expect(said).toContain('不再提示聊城丙有限公司的答辩期未满');
+    expect(said).not.toContain('其他被申请人');
+    expect(consequenceOf('FILE_DEFENSE', two, {})).toContain('不再提示该被申请人的答辩期未满');
+    expect(consequenceOf('FILE_DEFENSE', two)).not.toContain('开庭仍按答辩期提示');
+  });
+});
+
 describe('every act with legal effect is confirmed (round ui41, H1)', () => {
   const c = { track: 'arbitration', applicants: [], respondents: [], claims: [] };
   it('each event type the server knows has a confirmation, except the one-step records named in ONE_STEP', () => {
@@ -121,7 +152,24 @@ describe('every act with legal effect is confirmed (round ui41, H1)', () => {
     const said = consequenceOf('SUSPEND', late, { occurredOn: '2026-04-01' });
     expect(said).toContain('本案审理期限已于 2026-02-24 届满，中止始于审理期限届满之后，不扣除中止期间');
     expect(said).not.toContain('暂停计算');
-    expect(said).toContain('本案已通知于 2026-04-20 09:00 开庭：中止审理期间不能开庭');
+    // s61 E #3: worded from the service record — 已定于 with no notice of this day served, 已通知 (naming whom) once one is.
+    expect(said).toContain('本案已定于 2026-04-20 09:00 开庭（尚无开庭通知的送达记录）：中止审理期间不能开庭');
+    expect(said).not.toContain('已通知');
+    const hearing = { hearingOn: '2026-04-20', time: '09:00', scheduledOn: '2026-03-30' };
+    const notified = (services: object[], postponements: object[] = []) =>
+      consequenceOf(
+        'SUSPEND',
+        { ...late, applicants: [{ id: 1, name: '周明远' }], proceedings: { hearing, services, postponements } },
+        { occurredOn: '2026-04-01' },
+      );
+    expect(notified([{ document: 'hearing_notice', partyId: 1, servedOn: '2026-03-31', method: 'direct' }])).toContain(
+      '本案已通知于 2026-04-20 09:00 开庭（开庭通知已送达周明远）：中止审理期间不能开庭',
+    );
+    // A notice served before the day was set (the old day's), or an SMS not confirmed, is no notice of this day.
+    expect(notified([{ document: 'hearing_notice', partyId: 1, servedOn: '2026-03-29', method: 'direct' }])).toContain('本案已定于');
+    expect(notified([{ document: 'hearing_notice', partyId: 1, servedOn: '2026-03-31', method: 'sms' }])).toContain('本案已定于');
+    expect(SUSPENSION_NAMES_HEARING.test(said)).toBe(true);
+    expect(SUSPENDED_HEARING.test('本案已定于 2026-04-20 开庭，该日在中止审理期间（自 2026-04-01 起）')).toBe(true);
     // The server's preview decides: the limit paused, or not.
     const paused = [{ kind: 'award', dueOn: '2026-05-01', status: 'paused' }];
     expect(previewedConsequence('SUSPEND', { ...c, deadlines: [] }, { occurredOn: '2026-04-01' }, paused)).toContain('暂停计算');

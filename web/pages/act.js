@@ -16,6 +16,8 @@ import {
   PREVIEWS_DEADLINES,
   PREVIEWS_WARNINGS,
   previewedConsequence,
+  SUSPENDED_HEARING,
+  SUSPENSION_NAMES_HEARING,
   setsHearingDay,
   actLabel as trackLabel,
 } from '../acts.js';
@@ -867,6 +869,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
     // Warnings the server answers for the act as sent (a hearing inside a defense period, or before the copy of the
     // application was served: workflows/hearings.ts) — one home for the rule, asked by preview (reviewer s44 M1).
     let serverWarnings = [];
+    // s61 E #1 (LDMAL Art. 30): the respondents whose answer period the hearing day falls inside, as the server's preview
+    // (or its refusal) names them — not one who has answered or waived; null: not said (the preview was not made).
+    let answerPending = null;
     // Whether the server previewed the act (its warnings then include a rest day, fixU59 #3).
     let previewed = false;
     let deemedOn = null;
@@ -899,6 +904,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           if (p.problem?.rule !== 'preview-not-available') refused = p;
         } else if (p && !(p instanceof Error)) {
           if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
+          if (Array.isArray(p.answerPeriodPending)) answerPending = p.answerPeriodPending.map(String);
           previewed = true;
         }
         if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
@@ -924,7 +930,10 @@ async function eventForm(c, type, done, screen, opened = {}) {
     if (dropped()) return;
     // s60 L (LDMAL Art. 30): a day refused for the respondent's answer period — the confirmation offers the waiver.
     const answerRefused = setsHearingDay(type, body) && refused?.problem?.rule === 'hearing-before-answer-period';
-    if (answerRefused) [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
+    if (answerRefused) {
+      if (Array.isArray(refused.problem.answerPeriodPending)) answerPending = refused.problem.answerPeriodPending.map(String);
+      [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
+    }
     if (refused) {
       showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
@@ -940,9 +949,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
       restDayByServer: previewed,
     });
     const lateSaid = (type === 'ISSUE_AWARD' || type === 'PARTIAL_AWARD') && own.some((w) => LATE_AWARD.test(w));
+    // s61 E #3: a suspension's confirmation says the hearing day once — its consequence, worded from the service record.
+    const hearingSaid = type === 'SUSPEND' && SUSPENSION_NAMES_HEARING.test(consequence ?? '');
     const warnings = [
       ...own,
-      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w))),
+      ...serverWarnings.filter((w) => !(lateSaid && LATE_AWARD.test(w)) && !(hearingSaid && SUSPENDED_HEARING.test(w))),
       ...(repeated ? [repeated] : []),
       // Rules Arts. 34, 39: the earlier cases the registration found that bar the same dispute, said again where the
       // application is accepted (the clerk who accepts may not be the one who registered it).
@@ -959,7 +970,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
         busy = false;
       }
       if (dropped()) return;
-      const respondents = partiesOf(c).filter((p) => p.sideCode === 'respondent');
+      // s61 E #1: only the respondents the server names are asked about (a respondent who has filed its defence is not:
+      // its consent was never needed); all of them where the server did not say, or named none this screen knows.
+      const allRespondents = partiesOf(c).filter((p) => p.sideCode === 'respondent');
+      const pendingOnes = answerPending ? allRespondents.filter((p) => answerPending.includes(String(p.id))) : [];
+      const respondents = pendingOnes.length ? pendingOnes : allRespondents;
       const answer =
         setsHearingDay(type, body) && warnings.some((w) => ANSWER_PERIOD.test(w)) ? answerPeriodChoice(respondents, answerRefused) : null;
       const asked = confirmDialog({
@@ -1201,6 +1216,15 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
   if (!wrap) return;
   const box = h('div.hearing-warnings', { 'aria-live': 'polite' });
   wrap.append(box);
+  // s61 E #4: the day's refusal is said once — where the refusal of the act itself (the confirmation's preview or the
+  // server's 422, shown at the field by showErrors) says the same words, the one said as typed is not shown beside it.
+  const slot = form.querySelector('[data-error-for="hearingOn"]');
+  const once = () => {
+    const said = slot?.textContent?.trim() ?? '';
+    for (const p of box.querySelectorAll('.hearing-refusal')) p.hidden = said !== '' && p.textContent.trim() === said;
+  };
+  if (slot && typeof MutationObserver === 'function')
+    new MutationObserver(once).observe(slot, { childList: true, characterData: true, subtree: true });
   let timer = null;
   let asked = 0;
   const probe = async () => {
@@ -1222,7 +1246,7 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
       p instanceof ApiError &&
       p.status === 422 &&
       (p.problem?.field === 'hearingOn' || (p.problem?.errors ?? []).some((e) => e.path === 'hearingOn'))
-        ? p.message
+        ? fieldMessage(p.message)
         : null;
     const said = p && !(p instanceof Error) && Array.isArray(p.warnings) ? p.warnings.filter((w) => typeof w === 'string') : [];
     // fixU59 #3: a rest day is the server's warning when its preview answered (said once).
@@ -1231,6 +1255,7 @@ function hearingWarningsAsTyped(c, type, form, fields, getters, dlg) {
       refusal ? h('p.alert.bad.hearing-refusal', refusal) : null,
       ...[...dayWarnings, ...said].map((w) => h('p.warn.act-warning', w)),
     ]);
+    once();
   };
   const later = () => {
     clearTimeout(timer);

@@ -4,6 +4,8 @@
 // its confirm button stays disabled until one is given. Refused (`refuse`), only the waiver or a new date is offered.
 // s60 L2: a waiver enables it only when every respondent offered has waived (one co-respondent's waiver leaves the
 // other's period running); the disabled button is described by a hint saying what is still missing.
+// s61 E #1: the respondents offered are those whose answer period the day falls inside, as the server's preview names
+// them (`answerPeriodPending`): one who has filed its defence has answered (LDMAL Art. 30) and is not asked to consent.
 import { h } from '../core.js';
 
 let seq = 0;
@@ -13,8 +15,8 @@ export const ANSWER_PERIOD = /提交答辩书（《劳动争议调解仲裁法�
 export const ACKNOWLEDGE = '答辩期尚未届满，仍安排开庭';
 
 /**
- * `respondents`: [{ id, who }]; `refused`: the server refuses the day without a waiver. Returns the block for the
- * confirmation's body, `wire(button)` (keeps the confirm button disabled until every respondent offered has waived or
+ * `respondents`: [{ id, who }] — those whose answer period the day falls inside; `refused`: the server refuses the day
+ * without a waiver. Returns the block for the confirmation's body, `wire(button)` (keeps the confirm button disabled until every respondent offered has waived or
  * — warn only — the acknowledgment is given) and `waived()` (the `answerPeriodWaived` to send, or undefined).
  */
 export function answerPeriodChoice(respondents, refused) {
@@ -32,8 +34,8 @@ export function answerPeriodChoice(respondents, refused) {
     'p.small',
     { id: hintId },
     refused
-      ? '须全部被申请人同意提前开庭才能确认：仍有被申请人的答辩期尚未届满；否则请返回另定开庭日期。'
-      : `须全部被申请人同意提前开庭，或勾选“${ACKNOWLEDGE}”，才能确认：仍有被申请人的答辩期尚未届满。`,
+      ? '须以上所列被申请人均同意提前开庭才能确认：仍有被申请人的答辩期尚未届满；否则请返回另定开庭日期。'
+      : `须以上所列被申请人均同意提前开庭，或勾选“${ACKNOWLEDGE}”，才能确认：仍有被申请人的答辩期尚未届满。`,
   );
   const el = h(
     'fieldset.answer-period',
