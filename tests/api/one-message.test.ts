@@ -188,7 +188,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       expect(sent).toHaveLength(3);
       expect(sent[1]).toMatch(
         new RegExp(
-          `^BEGIN;\\nselect "id" from "cases" where "id" = '\\d+' limit '1' for no key update;\\n${firstRead('select "cases"\\.\\*')}`,
+          `^BEGIN;\\n(?:SELECT "id" FROM "cases" WHERE "id" = '\\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \\$1 LIMIT 1 FOR NO KEY UPDATE;\\n)?EXECUTE zcx\\d+_[0-9a-f]{40}\\('\\d+'\\));\\n${firstRead('select "cases"\\.\\*')}`,
           's',
         ),
       );
@@ -293,7 +293,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
         // The lock with its literals, or — the connection having seen it before — as EXECUTE of the statement it
         // prepared (db/knex.ts scriptText), in the script itself the second time.
         expect(own[0]).toMatch(
-          /^BEGIN;\n(?:select "id" from "cases" where "id" = '\d+' limit '1' for no key update|(?:PREPARE zcx\d+_[0-9a-f]{40} AS select "id" from "cases" where "id" = \$1 limit \$2 for no key update;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('\d+', '1'\));\nselect "cases"\.\*/s,
+          /^BEGIN;\n(?:SELECT "id" FROM "cases" WHERE "id" = '\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \$1 LIMIT 1 FOR NO KEY UPDATE;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('\d+'\));\nselect "cases"\.\*/s,
         );
         expect(own).toHaveLength(2); // that message, then COMMIT
       }
