@@ -13,6 +13,7 @@ import { statOptions } from '../config.ts';
 import type { Deps } from '../deps.ts';
 import { type AppError, preconditionFailed, unknownPathParam } from '../errors.ts';
 import type { CaseScope } from '../policy.ts';
+import { inTransaction, type UnitOfWork } from '../unit-of-work.ts';
 
 /**
  * The case or a 404 problem. `forUpdate` locks the row until the transaction ends (PostgreSQL), so that a write
@@ -167,4 +168,35 @@ export async function syncHearing(
   if (row && type === 'SCHEDULE_HEARING') await deps.stores.hearings.schedule(trx, caseId, row);
   else if (row) await deps.stores.hearings.updateLatest(trx, caseId, row);
   if (closedNow) await deps.stores.hearings.cancelPending(trx, caseId);
+}
+
+/**
+ * A maintenance task's walk over cases (the statistics re-projection, the answer-period reflag): keyset pages of case
+ * ids from `page`, each case in its own unit of work with its row locked and read inside it (as the deadline sweep does)
+ * — safe next to a running server: an event committing meanwhile is waited for, never overwritten with what was true
+ * before it. `visit` answers whether it changed the case's derived data; `stop` is asked between cases (a shutdown,
+ * a lost lock), and the walk then ends with `stopped: true`, not finished.
+ */
+export async function forEachCaseLocked(
+  deps: Deps,
+  page: (after: number) => Promise<number[]>,
+  visit: (uow: UnitOfWork, c: CaseRecord, ctx: MachineContext) => Promise<boolean>,
+  stop?: () => boolean,
+): Promise<{ cases: number; changed: number; stopped?: true }> {
+  let cases = 0;
+  let changed = 0;
+  for (let after = 0; ; ) {
+    const ids = await page(after);
+    if (!ids.length) break;
+    for (const id of ids) {
+      if (stop?.()) return { cases, changed, stopped: true };
+      await inTransaction(deps, async (uow) => {
+        const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
+        if (await visit(uow, c, caseSnapshot(c).context)) changed++;
+      });
+      cases++;
+    }
+    after = ids.at(-1) as number;
+  }
+  return { cases, changed };
 }

@@ -7,9 +7,8 @@ import type { Deadline } from '../../workflows/deadlines.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
 import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
 import type { Periods } from '../../workflows/periods.ts';
-import { caseSnapshot, loadCase } from '../cases/case-state.ts';
+import { forEachCaseLocked } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
-import { inTransaction } from '../unit-of-work.ts';
 
 /**
  * s60 L, s61 D (LDMAL Art. 30: the respondent answers within ten days of receiving the copy of the application; Rules
@@ -81,25 +80,16 @@ export async function reflagAnswerPeriods(
   opts: { today?: string; stop?: () => boolean } = {},
 ): Promise<{ cases: number; changed: number; stopped?: true }> {
   const today = opts.today ?? deps.clock.today();
-  let cases = 0;
-  let changed = 0;
-  for (let after = 0; ; ) {
-    const ids = await deps.stores.hearings.casesWithPending(deps.db.reader, after, PAGE);
-    if (!ids.length) break;
-    for (const id of ids) {
-      if (opts.stop?.()) return { cases, changed, stopped: true };
-      await inTransaction(deps, async (uow) => {
-        const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
-        const ctx = caseSnapshot(c).context;
-        const cal = await deps.calendar.get(uow.trx);
-        const deadlines = computeDeadlines(ctx, cal, deps.periods, today);
-        if (await reflagCase(deps, uow.trx, id, ctx, deadlines, today, cal)) changed++;
-      });
-      cases++;
-    }
-    after = ids.at(-1) as number;
-  }
-  return { cases, changed };
+  return forEachCaseLocked(
+    deps,
+    (after) => deps.stores.hearings.casesWithPending(deps.db.reader, after, PAGE),
+    async (uow, c, ctx) => {
+      const cal = await deps.calendar.get(uow.trx);
+      const deadlines = computeDeadlines(ctx, cal, deps.periods, today);
+      return reflagCase(deps, uow.trx, c.id, ctx, deadlines, today, cal);
+    },
+    opts.stop,
+  );
 }
 
 /**

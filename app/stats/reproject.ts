@@ -1,11 +1,10 @@
 import { withAdvisoryLock } from '../../db/knex.ts';
 import { clearMaintenance, maintenanceRequested } from '../../db/maintenance.ts';
 import { computeDeadlines } from '../../workflows/deadlines.ts';
-import { caseSnapshot, loadCase, projectStats } from '../cases/case-state.ts';
+import { forEachCaseLocked, projectStats } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
 import { HEARTBEAT_ALIVE_MS } from '../service/status.ts';
 import { instanceName } from '../time/sweep.ts';
-import { inTransaction } from '../unit-of-work.ts';
 
 /** Cases read per page (keyset pagination on the id: no scan of every id up front, constant memory). */
 const PAGE = 500;
@@ -24,27 +23,18 @@ export async function reprojectStatistics(
   opts: { stop?: () => boolean } = {},
 ): Promise<{ cases: number; changed: number; stopped?: true }> {
   const cal = await deps.calendar.get();
-  let cases = 0;
-  let changed = 0;
-  for (let after = 0; ; ) {
-    const ids = await deps.stores.cases.idPage(deps.db.reader, after, PAGE);
-    if (!ids.length) break;
-    for (const id of ids) {
-      if (opts.stop?.()) return { cases, changed, stopped: true };
-      await inTransaction(deps, async (uow) => {
-        const c = await loadCase(deps, uow.trx, id, { forUpdate: true });
-        const ctx = caseSnapshot(c).context;
-        const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
-        const before = await deps.stores.stats.current(uow.trx, id);
-        await projectStats(deps, uow.trx, c, ctx, deadlines, uow.now);
-        const now = await deps.stores.stats.current(uow.trx, id);
-        if (before?.rowId !== now?.rowId) changed++;
-      });
-      cases++;
-    }
-    after = ids.at(-1) as number;
-  }
-  return { cases, changed };
+  return forEachCaseLocked(
+    deps,
+    (after) => deps.stores.cases.idPage(deps.db.reader, after, PAGE),
+    async (uow, c, ctx) => {
+      const deadlines = computeDeadlines(ctx, cal, deps.periods, uow.today);
+      const before = await deps.stores.stats.current(uow.trx, c.id);
+      await projectStats(deps, uow.trx, c, ctx, deadlines, uow.now);
+      const now = await deps.stores.stats.current(uow.trx, c.id);
+      return before?.rowId !== now?.rowId;
+    },
+    opts.stop,
+  );
 }
 
 /**
