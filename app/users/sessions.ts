@@ -100,7 +100,9 @@ export async function login(
     // Usernames are lower case (app/schemas.ts): a name typed with a capital — a phone's keyboard capitalizes the first
     // letter — or with a space around it is the same account. The name as typed first, for an account stored before
     // that rule.
-    user = (await deps.stores.users.findByUsername(input.username)) ?? (await deps.stores.users.findByUsername(account));
+    user =
+      (await deps.stores.users.findByUsername(input.username)) ??
+      (account !== input.username ? await deps.stores.users.findByUsername(account) : undefined);
     ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   } catch (err) {
     // Not a failed login (the hash queue is full, the database is down): the attempts are given back.
