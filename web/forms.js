@@ -79,6 +79,10 @@ const PERFORMANCE_DUE_ON = {
       '调解协议书载明的履行期限最后一日（分期履行的，为最后一期），未载明的不填。调解协议书不能像调解书那样申请强制执行：一方逾期不履行的，另一方可以依法申请仲裁（《劳动争议调解仲裁法》第十五条）；就拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金达成的协议，用人单位逾期不履行的，劳动者可以持调解协议书向人民法院申请支付令（第十六条）',
   },
 };
+// s62 B #1 (Rules Art. 60; LDMAL Art. 35): the hearing date of a simple case, as the server judges it (workflows/hearings.ts
+// simpleHearingNoticeWarnings; refused instead where the commission keeps the notice period in simple handling).
+const SIMPLE_HEARING_HINT =
+  '简易处理：仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条）；距通知之日不足5个工作日的，记录时将提示（本委设定简易处理也适用开庭5日前通知的，不予记录）';
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 // A counterclaim still standing is not closed with the applicant's withdrawal unless the respondent withdraws it too.
 const COUNTERCLAIM_WITHDRAWN = {
@@ -225,7 +229,16 @@ export const EVENT_FORMS = {
     reason(),
   ],
   SCHEDULE_HEARING: [
-    { name: 'hearingOn', label: '开庭日期', kind: 'date', required: true, future: true, hint: '须在通知之日起5个工作日之后' },
+    {
+      name: 'hearingOn',
+      label: '开庭日期',
+      kind: 'date',
+      required: true,
+      future: true,
+      hint: '须在通知之日起5个工作日之后',
+      // s62 B #1: a simple case sets the hearing date flexibly (Rules Art. 60) — the server says so when it is recorded.
+      procedureHint: { simple: SIMPLE_HEARING_HINT },
+    },
     { name: 'time', label: '时间', kind: 'time' },
     { name: 'place', label: '地点', kind: 'text', required: true },
     PUBLICITY,
@@ -233,7 +246,14 @@ export const EVENT_FORMS = {
   ],
   // The dialog shows the hearing as now scheduled (act.js `currentHearing`); what is left empty stays as it was.
   POSTPONE_HEARING: [
-    { name: 'hearingOn', label: '新的开庭日期', kind: 'date', required: true, future: true },
+    {
+      name: 'hearingOn',
+      label: '新的开庭日期',
+      kind: 'date',
+      required: true,
+      future: true,
+      procedureHint: { simple: SIMPLE_HEARING_HINT },
+    },
     { name: 'time', label: '新的开庭时间', kind: 'time', hint: '不填则沿用原定时间' },
     { name: 'place', label: '地点', kind: 'text', hint: '不填则沿用原定地点' },
     { name: 'requestedBy', label: '提出方', kind: 'select', options: { party: '当事人申请', tribunal: '仲裁庭决定' } },

@@ -1138,7 +1138,10 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
   // or SMS — no notice period to keep, so no notice deadline for a hearing set while the case was simple (a conversion
   // to ordinary afterwards, Rules Art. 61, does not make a short notice given under it late: the conversion warns of it).
   // Nor one that could not be met from the day the date was set (due before it starts: the same-day conversion case).
-  const setUnderSimple = (setOn: string) => ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn);
+  // s62 B #1: a commission keeping the notice period in simple handling (PERIODS_OVERRIDE hearing_notice.keptInSimple,
+  // LDMAL Art. 35) lists the deadline for such a hearing too.
+  const setUnderSimple = (setOn: string) =>
+    !P.hearing_notice.keptInSimple && (ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn));
   if (ctx.hearing) {
     const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
@@ -1799,6 +1802,7 @@ export function computeFacts(
       facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
       facts.earliestWorkingHearingOn = workingDayFrom(view, facts.earliestHearingOn);
       facts.noticePeriod = rule(periods.hearing_notice);
+      if (periods.hearing_notice.keptInSimple) facts.noticeKeptInSimple = true;
       break;
     case 'POSTPONE_HEARING':
       if (ctx.hearing) {
@@ -1811,6 +1815,7 @@ export function computeFacts(
       facts.earliestHearingOn = firstDayAfterPeriod(view, periods.hearing_notice, ev.occurredOn);
       facts.earliestWorkingHearingOn = workingDayFrom(view, facts.earliestHearingOn);
       facts.noticePeriod = rule(periods.hearing_notice);
+      if (periods.hearing_notice.keptInSimple) facts.noticeKeptInSimple = true;
       break;
     case 'SHORTEN_DEFENSE_PERIOD':
       facts.defensePeriod = rule(periods.defense);
@@ -1857,7 +1862,13 @@ export function computeFacts(
       // Rules Arts. 59–60 (reviewer s49 M1): a hearing set under simple handling has no notice period — a notice proven
       // served before it (absentNotices) is enough, as the deadlines keep no hearing_notice for it.
       const setOn = ctx.hearing ? hearingDateSetOn(ctx) : null;
-      if (setOn && (ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn))) break;
+      // s62 B #1: unless the commission keeps the notice period in simple handling (hearing_notice.keptInSimple).
+      if (
+        !periods.hearing_notice.keptInSimple &&
+        setOn &&
+        (ctx.procedure === 'simple' || (ctx.conversion != null && ctx.conversion.on > setOn))
+      )
+        break;
       facts.noticePeriod = rule(periods.hearing_notice);
       const side = ev.type === 'DEEM_WITHDRAWN' ? 'applicant' : 'respondent';
       facts.absenceNoticeLate = absentNotices(ctx)

@@ -3,7 +3,7 @@ import type { MachineContext } from './case-machine.ts';
 import { weekday } from './dates.ts';
 import { awardClock, computePeriod } from './deadlines.ts';
 import { DEFAULT_PERIODS, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
-import { currentExtension } from './procedure-types.ts';
+import { currentExtension, type Facts } from './procedure-types.ts';
 
 /** One hearing session of a case as the hearing calendar shows it (the `hearings` table, one row per session). */
 export interface HearingRow {
@@ -337,6 +337,32 @@ export function lateHearingNoticeWarnings(
   const deemed = s.publishedOn ? `（${s.publishedOn}${act}，视为${s.servedOn}送达）` : '';
   return [
     `开庭通知送达当事人${s.partyId}之日 ${s.servedOn}${deemed} 晚于最迟送达日 ${d.dueOn}${d.provisional ? '（预计）' : ''}：开庭日期、地点应在开庭${periodWords(d)}前书面通知当事人（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）。该当事人届时不到庭的，不能据此按撤回仲裁申请处理或缺席裁决（《劳动争议调解仲裁法》第三十六条）；开庭日期${h.hearingOn}前已来不及依法通知，请考虑另定开庭日期并重新通知。`,
+  ];
+}
+
+/**
+ * s62 B #1 — a hearing set (SCHEDULE_HEARING) or moved (POSTPONE_HEARING) in a simple case (简易处理) to a day the
+ * hearing notice period (LDMAL Art. 35; Rules Art. 38: 开庭五日前书面通知) no longer leaves. An ordinary case is
+ * refused (workflows/rules.ts hearing-notice-5-days); a simple case is not, on Zhongcai's reading of Rules Art. 60 (the
+ * tribunal sets the hearing date according to the case, 「但应当保障当事人陈述意见的权利」) and Art. 59 (notice by
+ * phone or SMS) — domain.md §8.1 [S], not settled, so configurable (PERIODS_OVERRIDE hearing_notice.keptInSimple: then
+ * refused as in an ordinary case and this says nothing). Said, not silent: the warning names the period relaxed, the
+ * day an ordinary case could have had, and what the relaxation does not dispense with (Art. 59: a notice by a simple
+ * method unconfirmed grounds no deemed withdrawal or default award). `facts`: as the act computes them.
+ */
+export function simpleHearingNoticeWarnings(
+  ctx: Pick<MachineContext, 'procedure'>,
+  ev: { type: string; occurredOn: string; payload: Record<string, unknown>; facts?: Facts },
+): string[] {
+  const f = ev.facts;
+  if (ev.type !== 'SCHEDULE_HEARING' && ev.type !== 'POSTPONE_HEARING') return [];
+  if (ctx.procedure !== 'simple' || f?.hearingNoticeOk !== false || f.noticeKeptInSimple === true) return [];
+  const words = periodWords(f.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
+  const act = ev.type === 'SCHEDULE_HEARING' ? '排期' : '延期决定';
+  const est = f.provisional?.years?.length ? '，预计' : '';
+  const earliest = f.earliestHearingOn ? `（普通程序最早可定于 ${f.earliestWorkingHearingOn ?? f.earliestHearingOn}${est}）` : '';
+  return [
+    `开庭日期 ${ev.payload.hearingOn as string} 距${act}之日 ${ev.occurredOn} 不足开庭${words}前书面通知的期限${earliest}：本案简易处理，仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条），本委不适用该通知期限（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），已予记录。请及时将开庭日期、地点通知双方当事人，保障其陈述意见的权利（第六十条）；以电话、短信等简便方式通知的，未经当事人确认或者没有其他证据证明其已经收到，当事人不到庭时不得按撤回仲裁申请处理或者缺席裁决（第五十九条）。`,
   ];
 }
 

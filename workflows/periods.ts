@@ -24,6 +24,17 @@ export interface PeriodRule {
    * a commission reading 「开庭五日前」 so sets {"hearing_notice":{"countsTargetDay":true}} (legal52a Q1; domain.md §5).
    */
   countsTargetDay?: boolean;
+  /**
+   * s62 B #1 — `hearing_notice` only: whether the notice period is kept in simple handling (简易处理). LDMAL Art. 35
+   * (开庭五日前书面通知) names no exception; Rules Art. 60 lets the tribunal of a simple case set the hearing date
+   * flexibly (「可以根据案件情况确定…开庭日期」) and Art. 59 lets it notify by phone or SMS. Whether that relaxes the
+   * statute's five days is Zhongcai's reading, not settled (domain.md §8.1 [S]): by default (false) a simple case's
+   * hearing may be set at short notice — recorded with a warning that says so (workflows/hearings.ts
+   * `simpleHearingNoticeWarnings`), never silently; a commission that keeps the period sets
+   * {"hearing_notice":{"keptInSimple":true}}: refused as in an ordinary case, the notice deadline listed, and a late
+   * notice grounds no deemed withdrawal or default award.
+   */
+  keptInSimple?: boolean;
 }
 
 export const DEFAULT_PERIODS = {
@@ -128,6 +139,8 @@ export function resolvePeriods(override?: string): Periods {
       (!(BEFORE_TARGET_PERIODS as readonly string[]).includes(k) || typeof v.countsTargetDay !== 'boolean')
     )
       throw new Error(`PERIODS_OVERRIDE: countsTargetDay is a true/false setting of hearing_notice and postponement_request only`);
+    if (v.keptInSimple !== undefined && (k !== 'hearing_notice' || typeof v.keptInSimple !== 'boolean'))
+      throw new Error(`PERIODS_OVERRIDE: keptInSimple is a true/false setting of hearing_notice only`);
     out[k as PeriodKind] = { ...cur, ...v };
   }
   return out;

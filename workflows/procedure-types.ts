@@ -117,6 +117,11 @@ export interface Facts {
   earliestWorkingHearingOn?: string;
   /** The notice period the hearing date was judged with (PERIODS_OVERRIDE). */
   noticePeriod?: { days: number; unit: Unit };
+  /**
+   * s62 B #1: PERIODS_OVERRIDE {"hearing_notice":{"keptInSimple":true}} — the notice period is kept in simple handling
+   * too (LDMAL Art. 35), not relaxed by Rules Art. 60 (set only when so configured).
+   */
+  noticeKeptInSimple?: boolean;
   /** LDMAL Art. 35: a postponement request at least 3 working days before the hearing. */
   postponementTimely?: boolean | null;
   postponementPeriod?: { days: number; unit: Unit };

@@ -1350,8 +1350,10 @@ export const RULES: Partial<Record<EventType, Rule>> = {
   SCHEDULE_HEARING: (ctx, ev) => {
     if (ev.payload.hearingOn <= ev.occurredOn) return v('hearing-in-future', 'LDMAL Art. 35', '开庭日期应晚于排期日期', 'hearingOn');
     // LDMAL Art. 35; Rules Art. 38: written notice at least 5 (working) days before the hearing — except in simple
-    // handling, where the tribunal sets the hearing date flexibly (Rules Art. 60) and may notify by phone or SMS (Art. 59).
-    if (ev.facts?.hearingNoticeOk === false && ctx.procedure !== 'simple') {
+    // handling, where the tribunal sets the hearing date flexibly (Rules Art. 60) and may notify by phone or SMS (Art. 59):
+    // recorded there with a warning that says so (workflows/hearings.ts simpleHearingNoticeWarnings, s62 B #1), or
+    // refused as here where the commission keeps the period in simple handling too (hearing_notice.keptInSimple).
+    if (ev.facts?.hearingNoticeOk === false && (ctx.procedure !== 'simple' || ev.facts.noticeKeptInSimple === true)) {
       const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
       return v(
         'hearing-notice-5-days',
@@ -1380,7 +1382,8 @@ export const RULES: Partial<Record<EventType, Rule>> = {
     // LDMAL Art. 35: the new date needs a new written notice, served the same notice period ahead — except in simple
     // handling (Rules Art. 60: the hearing date set flexibly): a hearing the parties agreed to move by a day or two can
     // be recorded as held on that day (the reviewer: refused both ways, it could be recorded only under a false date).
-    if (ev.facts?.hearingNoticeOk === false && ctx.procedure !== 'simple') {
+    // s62 B #1: recorded with a warning saying so (simpleHearingNoticeWarnings); refused where hearing_notice.keptInSimple.
+    if (ev.facts?.hearingNoticeOk === false && (ctx.procedure !== 'simple' || ev.facts.noticeKeptInSimple === true)) {
       const words = periodWords(ev.facts.noticePeriod ?? DEFAULT_PERIODS.hearing_notice);
       return v(
         'hearing-notice-5-days',

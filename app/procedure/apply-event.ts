@@ -35,6 +35,7 @@ import {
   hearingAfterLimitWarnings,
   lateHearingNoticeWarnings,
   restDayHearingWarnings,
+  simpleHearingNoticeWarnings,
   suspensionHearingWarnings,
 } from '../../workflows/hearings.ts';
 import { formatMoney, parseMoney } from '../../workflows/identifiers.ts';
@@ -1301,6 +1302,8 @@ async function decide(
       lateAwardWarnings(ev, deadlines),
       // A hearing set or moved to a weekend or holiday (legalfixA L4): warned of, not refused.
       ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING' ? restDayHearingWarnings(cal, payload.hearingOn as string) : [],
+      // s62 B #1: a simple case's hearing set inside the notice period (LDMAL Art. 35) is recorded, saying so (Rules Art. 60).
+      simpleHearingNoticeWarnings(ctx, event),
       // …or to a day after the award limit (LDMAL Art. 43(1); Rules Art. 45), naming whether it may still be extended.
       (ev.type === 'SCHEDULE_HEARING' || ev.type === 'POSTPONE_HEARING') && typeof payload.hearingOn === 'string'
         ? hearingAfterLimitWarnings(nctx, payload.hearingOn, cal, deps.periods, ev.occurredOn, at.today)

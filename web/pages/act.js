@@ -641,7 +641,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
     const wrap = field(f.label, path, el, {
       required: f.required,
       wide: f.kind === 'textarea' || f.kind === 'lines',
-      hint: preset ?? f.trackHint?.[c.track] ?? f.hint,
+      hint: preset ?? f.procedureHint?.[c.procedure] ?? f.trackHint?.[c.track] ?? f.hint,
     });
     fields.append(wrap);
     requiredWith(fields, f, wrap, el, checks);
