@@ -226,6 +226,8 @@ export interface DocInput {
    * (Rules Art. 65); absent while the copy is not served.
    */
   defenseDue?: { startsOn: string; dueOn: string } | null;
+  /** s62 B #2: the unit the defense period is counted in (PERIODS_OVERRIDE `defense`; Rules Art. 80: working days). */
+  defenseUnit?: 'working' | 'calendar';
   /** How a 调解书 may be served here (workflows/rules.ts mediationDocumentMethods, as configured). */
   mediationDocumentMethods?: readonly string[];
   text: RequestText;
@@ -1160,6 +1162,12 @@ function tribunalNotice(d: DocInput): DocSpec[] {
  */
 function defenseDueText(d: DocInput, on: string): string {
   const due = d.defenseDue;
+  // s62 B #2 (Rules Art. 58: 「简易处理的案件，经与被申请人协商同意，仲裁庭可以缩短或者取消答辩期」): a period the
+  // arbitrator shortened or cancelled with the respondent's consent is stated as it now is, not as the ordinary ten days.
+  const days = d.ctx.defensePeriodDays;
+  if (days === 0) return '经被申请人同意，仲裁庭已取消答辩期（《劳动人事争议仲裁办案规则》第五十八条）';
+  const span = days === null ? '十日' : `${days}${d.defenseUnit === 'calendar' ? '日' : '个工作日'}`;
+  const consent = days === null ? '' : `经被申请人同意，答辩期缩短为${span}（《劳动人事争议仲裁办案规则》第五十八条）；`;
   if (due && due.startsOn <= on) {
     // Each respondent's period runs from his own receipt (LDMAL Art. 30): one receipt day is stated only when every
     // respondent received the copy that day; served on different days, the notice says the rule and the last day the
@@ -1177,10 +1185,10 @@ function defenseDueText(d: DocInput, on: string): string {
         .filter((x): x is string => !!x && x <= due.startsOn),
     );
     if (firsts.size <= 1)
-      return `被申请人已于${chineseDate(due.startsOn)}收到仲裁申请书副本，答辩期至${chineseDate(due.dueOn)}止，被申请人应当在此期限内提交答辩书`;
-    return `被申请人应当自各自收到仲裁申请书副本之日起十日内提交答辩书（最后收到的被申请人于${chineseDate(due.startsOn)}收到，其答辩期至${chineseDate(due.dueOn)}止）`;
+      return `${consent}被申请人已于${chineseDate(due.startsOn)}收到仲裁申请书副本，答辩期至${chineseDate(due.dueOn)}止，被申请人应当在此期限内提交答辩书`;
+    return `${consent}被申请人应当自各自收到仲裁申请书副本之日起${span}内提交答辩书（最后收到的被申请人于${chineseDate(due.startsOn)}收到，其答辩期至${chineseDate(due.dueOn)}止）`;
   }
-  return '被申请人应当自收到仲裁申请书副本之日起十日内提交答辩书';
+  return `${consent}被申请人应当自收到仲裁申请书副本之日起${span}内提交答辩书`;
 }
 
 function hearingNotice(d: DocInput): DocSpec[] {

@@ -281,8 +281,16 @@ export function defensePeriodFindings(
     }
     return { answered: originalsExcused, pending: originals.filter((id) => !excused(id)) };
   };
+  // s62 B #2 (Rules Art. 58): the original respondents' period as the arbitrator shortened it with their consent — the
+  // warning states that period and the consent, not the ordinary ten days (LDMAL Art. 30). Cancelled (0 days): there is
+  // no answer period left to fall inside, so none is warned of.
+  const basis = (d: (typeof deadlines)[number]): string =>
+    d.kind === 'defense' && ctx.defensePeriodDays !== null
+      ? `简易处理的案件，经与被申请人协商同意，仲裁庭可以缩短或者取消答辩期（《劳动人事争议仲裁办案规则》第五十八条）；本案答辩期缩短后，被申请人有权在收到仲裁申请书副本之日起${periodWords({ days: ctx.defensePeriodDays, unit: d.unit ?? 'calendar' })}内提交答辩书（《劳动争议调解仲裁法》第三十条）。`
+      : `被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。`;
   for (const d of deadlines) {
     if (!DEFENSE_KINDS.has(d.kind) || !d.dueOn || hearingOn > d.dueOn) continue;
+    if (d.kind === 'defense' && ctx.defensePeriodDays === 0) continue;
     const { answered, pending } = periodAnswer(d);
     if (answered) continue;
     // s61 B #1: of several respondents, those still to answer, named (当事人N, named by the server: namePartiesIn); an
@@ -292,7 +300,7 @@ export function defensePeriodFindings(
         ? `（尚未答辩的被申请人：当事人${pending.join('、')}）`
         : '';
     out.push({
-      text: `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条${d.kind === 'defense_after_claims_change' ? '；变更仲裁请求后，《劳动人事争议仲裁办案规则》第四十四条' : ''}）；答辩期只有简易处理的案件经被申请人同意才可以缩短或者取消（《劳动人事争议仲裁办案规则》第五十八条：“缩短或者取消答辩期”）。${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
+      text: `${what} ${hearingOn} 在${d.label}${d.kind === 'defense' ? shortened(d.unit) : ''}内（${d.dueOn}${d.provisional ? '，预计' : ''} 届满）${whom}：${basis(d)}${act === 'award' ? `请核对答辩情况，或待 ${d.dueOn} 之后再作出裁决。` : `请核对，或另定 ${d.dueOn} 之后的开庭日期。`}`,
       partyIds: pending,
     });
   }

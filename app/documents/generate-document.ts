@@ -487,6 +487,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       ...(req.kind === 'service_receipt' && req.servedDocument ? { servedDocumentMadeOn: documentMadeOn(ctx, req.servedDocument) } : {}),
       mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
       ...(defense ? { defenseDue: { startsOn: defense.startsOn as string, dueOn: defense.dueOn as string } } : {}),
+      defenseUnit: deps.periods.defense.unit,
       text: req,
       // legal57b H1: the extended limit's last day on the case's dates as they now stand (a date correction moves it),
       // not as the rules judged it when the extension was approved (the EXTEND entry's ruleFacts.extendedDueOn).
