@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { apiSuite, type CaseView, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
+import { apiSuite, type CaseView, caseAt, caseEvents, DEFENSE, FACTS, REASONING } from '../helpers/case-fixtures.ts';
 import { worker } from '../helpers/fixtures.ts';
 import { generatedText } from '../helpers/pdf.ts';
 import { createActors, registerCase, standardApplication } from '../helpers/procedure.ts';
@@ -24,7 +24,7 @@ const MON = '2026-03-09';
 const NEAR = '2026-03-11'; // two working days after MON
 const PLACE = { place: '第一仲裁庭' };
 
-const { t, a } = apiSuite({ now: '2026-03-13T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
+const { t, a } = apiSuite({ now: '2026-03-20T02:00:00Z', env: { TOKEN_TTL_HOURS: '100000' } });
 const { send, ok } = caseEvents(() => t);
 const simple = (name: string, seq: number) => standardApplication({ procedure: 'simple', applicants: [worker(name, seq)] });
 const ordinary = (name: string, seq: number) => standardApplication({ procedure: 'ordinary', applicants: [worker(name, seq)] });
@@ -168,7 +168,7 @@ describe(`s62 B #1: PERIODS_OVERRIDE hearing_notice.keptInSimple — the notice 
   let k: TestApp;
   beforeAll(async () => {
     k = await startTestApp({
-      now: '2026-03-13T02:00:00Z',
+      now: '2026-03-20T02:00:00Z',
       env: { PERIODS_OVERRIDE: JSON.stringify({ hearing_notice: { keptInSimple: true } }) },
     });
   }, 120_000);
@@ -187,6 +187,38 @@ describe(`s62 B #1: PERIODS_OVERRIDE hearing_notice.keptInSimple — the notice 
     expect(warningsOf(far).some((x) => x.includes('第六十条'))).toBe(false);
     const notice = (far.body.deadlines as Dl[]).find((d) => d.kind === 'hearing_notice');
     expect(notice?.dueOn).toBe('2026-03-09');
+  });
+
+  it('a late hearing notice in a simple case then grounds no default award (LDMAL Arts. 35–36); the default relaxes it (Rules Arts. 59–60)', async () => {
+    // One walk per configuration: the notice of the 03-17 hearing served 03-13 (one working day, 03-16, before it).
+    const walk = async (app: TestApp, actors: Awaited<ReturnType<typeof createActors>>, seq: number) => {
+      const { c, arb } = await caseAt(app, actors, 'tribunal_formed', { body: simple(`简易缺席${seq}`, seq) });
+      const e = caseEvents(() => app);
+      await e.ok(
+        c,
+        actors.tokens.clerk,
+        'SERVE',
+        { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct', servedOn: '2026-03-05' },
+        '2026-03-05',
+      );
+      await e.ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-17', ...PLACE }, MON);
+      for (const p of [...c.applicants, ...c.respondents])
+        await e.ok(
+          c,
+          actors.tokens.clerk,
+          'SERVE',
+          { document: 'hearing_notice', partyId: p.id, method: 'direct', servedOn: '2026-03-13' },
+          '2026-03-13',
+        );
+      await e.ok(c, arb.token, 'HOLD_HEARING', { applicantPresent: true, respondentPresent: false }, '2026-03-17');
+      const items = (c.claims as { id: number }[]).map((cl) => ({ claimId: cl.id, outcome: 'granted', amount: '1000.00' }));
+      return e.send(c, arb.token, 'ISSUE_AWARD', { items, facts: FACTS, reasoning: REASONING, defenseSummary: DEFENSE }, '2026-03-18');
+    };
+    const kept = await walk(k, await createActors(k), 631);
+    expect(kept.status).toBe(422);
+    expect(kept.body.rule).toBe('absence-notice-late');
+    const relaxed = await walk(t, a, 632);
+    expect(relaxed.status, JSON.stringify(relaxed.body)).toBe(200);
   });
 
   it('keptInSimple on another period is refused at startup', async () => {
