@@ -521,6 +521,8 @@ export const EVENT_FORMS = {
     { name: 'add.0.description', label: '增加的请求：内容', kind: 'textarea' },
     // Several workers: whose own claim the added one is (each worker's item judged on its own, LDMAL Art. 47(1)).
     { name: 'add.0.applicant', label: '增加的请求：申请人', kind: 'applicant', when: (c) => c.applicants.length > 1 },
+    // s62: an existing claim's amount or words changed (Rules Art. 44) — ClaimChange, one row per live claim.
+    { name: 'change', label: '变更的请求', kind: 'claimChanges' },
     { name: 'withdraw', label: '放弃的请求', kind: 'claims' },
     // Rules Art. 36: the respondent gives up its counterclaim's claims (【反请求】) by an act of its own.
     {

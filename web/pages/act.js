@@ -294,6 +294,15 @@ async function eventForm(c, type, done, screen, opened = {}) {
       fields.append(againstAwardField(c, f, awardDocs, getters, checks, describe));
       continue;
     }
+    if (f.kind === 'claimChanges') {
+      const changes = claimChanges(c);
+      if (!changes) continue;
+      fields.append(changes.node);
+      getters.push(changes.get);
+      checks.push(changes.check);
+      describe.push(changes.describe);
+      continue;
+    }
     if (f.kind === 'textarea') el = h('textarea', { rows: 3, maxlength: f.max ?? 20000 });
     // Only dates of what has already happened are capped at today; a hearing or a period's end lies ahead.
     else if (f.kind === 'date') el = input('date', f.future ? {} : { max: today() });
@@ -1683,6 +1692,94 @@ const advanceCategory = (cl) => state.vocab?.advanceExecutionCategories?.include
  * confirmation when missing (the server only warns, for API clients; SPC Enforcement Provisions (2020) Art. 16).
  * Each box is named by its place among the amounts sent (amounts.N…), as the server names it.
  */
+/**
+ * s62: a change of an existing claim (Rules Art. 44: 申请人……变更仲裁请求) — its amount or its words, per claim of the
+ * applicant's still decided (a counterclaim's are the respondent's, Rules Art. 36; one given up is no longer a claim).
+ * A box left blank, or as it was, changes nothing; the server names a change by its place among those sent
+ * (`change.N.amount`), so each row carries that path once the rows to send are known.
+ */
+function claimChanges(c) {
+  const live = (c.claims ?? []).filter((cl) => !cl.counterclaim && !cl.withdrawn);
+  if (!live.length) return null;
+  const rows = live.map((cl) => {
+    const amount = input('text', { inputmode: 'decimal', value: '', 'aria-label': `第${cl.seq}项变更后的金额` });
+    const words = h('textarea', { rows: 2, maxlength: 2000, 'aria-label': `第${cl.seq}项变更后的内容` });
+    amount.placeholder = cl.amount != null ? `现为 ${cl.amount}` : '未请求金额';
+    words.placeholder = '不变更的不填';
+    const amountError = h('span.field-error');
+    const wordsError = h('span.field-error');
+    const r = { cl, amount, words, amountError, wordsError };
+    r.newAmount = () => {
+      const v = plainAmount(amount.value);
+      return v === '' || (cl.amount != null && !checkMoney(v) && Number(v) === Number(cl.amount)) ? null : v;
+    };
+    r.newWords = () => {
+      const v = words.value.trim();
+      return v === '' || v === (cl.description ?? '').trim() ? null : v;
+    };
+    r.row = h(
+      'tr',
+      h('td', claimLine(cl, c), cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null),
+      h('td', amount, amountError),
+      h('td', words, wordsError),
+    );
+    return r;
+  });
+  const sent = () => rows.filter((r) => r.newAmount() !== null || r.newWords() !== null);
+  const paths = () => {
+    const list = sent();
+    for (const r of rows) {
+      const at = list.indexOf(r);
+      const base = `change.${at >= 0 ? at : `unsent${r.cl.seq}`}`;
+      r.amount.dataset.path = `${base}.amount`;
+      r.amountError.dataset.errorFor = `${base}.amount`;
+      r.words.dataset.path = `${base}.description`;
+      r.wordsError.dataset.errorFor = `${base}.description`;
+    }
+  };
+  paths();
+  const node = h(
+    'div',
+    h(
+      'table.t.compact',
+      h('caption', '变更的请求（只填要变更的项；金额以元为单位）'),
+      h('thead', h('tr', h('th', '请求'), h('th', '变更后的金额（元）'), h('th', '变更后的内容'))),
+      h('tbody', ...rows.map((r) => r.row)),
+    ),
+    h('span.field-error', { 'data-error-for': 'change' }),
+  );
+  return {
+    node,
+    get: (b) => {
+      paths();
+      const list = sent().map((r) => ({
+        claimId: r.cl.id,
+        ...(r.newAmount() !== null ? { amount: r.newAmount() } : {}),
+        ...(r.newWords() !== null ? { description: r.newWords() } : {}),
+      }));
+      if (list.length) b.change = list;
+    },
+    check: () => {
+      paths();
+      const bad = rows
+        .filter((r) => checkMoney(r.amount.value.trim()))
+        .map((r) => [r.amount.dataset.path, checkMoney(r.amount.value.trim())]);
+      return bad.length ? bad : null;
+    },
+    describe: () => {
+      const list = sent().map((r) => {
+        const parts = [];
+        const a = r.newAmount();
+        if (a !== null) parts.push(`金额${r.cl.amount != null ? `由${money(r.cl.amount)}` : ''}变更为${money(a)}`);
+        const w = r.newWords();
+        if (w !== null) parts.push(`内容变更为“${w.length > 60 ? `${w.slice(0, 60)}…` : w}”`);
+        return `第${r.cl.seq}项${parts.join('，')}`;
+      });
+      return list.length ? ['变更的请求', list.join('；')] : null;
+    },
+  };
+}
+
 function advanceAmounts(c, claimList) {
   const rows = c.claims.filter(advanceCategory).map((cl) => {
     const amount = input('text', { inputmode: 'decimal', value: '', 'aria-label': `第${cl.seq}项先予执行金额` });
