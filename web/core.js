@@ -1036,6 +1036,11 @@ export function confirmDialog({ title, body, confirmLabel = '确认', danger = f
       e.preventDefault();
       done(false);
     });
+    // s62 C #1: a held Enter (the one that asked for this confirmation from a text field, repeating) presses nothing
+    // here — not 返回修改 under the focus, let alone the confirm button: only a fresh, deliberate key or click answers.
+    dlg.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && e.repeat) e.preventDefault();
+    });
     document.body.append(dlg);
     dlg.showModal();
     back.focus();

@@ -115,10 +115,31 @@ export function isAvailableFor(snap: Snapshot, ev: Pick<ProcEvent, 'type' | 'pay
 
 /** Event types the case's current state and context allow (payload rules aside; rules.ts `PRECONDITIONS` not). */
 export function availableEvents(snap: Snapshot, occurredOn: string): EventType[] {
-  return EVENT_TYPES.filter(
-    (type) =>
-      (snap.can({ type, occurredOn, probe: true, payload: {} }) && !PRECONDITIONS[type]?.(snap.context)) || partialOffered(snap, type),
-  );
+  return eventAvailability(snap, occurredOn).available;
+}
+
+/**
+ * s62 C #2: what the state allows, and apart from it what the state takes but the case itself refuses whatever is sent
+ * (rules.ts `PRECONDITIONS`), each with its rule — a second 延长审理期限 in the same award period (LDMAL Art. 43(1): "可以
+ * 延长……延长期限不得超过十五日", once; Rules Arts. 45–46), a partial award before any hearing (LDMAL Art. 43(2)), … — so
+ * that next-events can say why an act is not offered (`blocked`) rather than drop it without a word. The one place both
+ * lists are worked out.
+ */
+export function eventAvailability(
+  snap: Snapshot,
+  occurredOn: string,
+): { available: EventType[]; held: { type: EventType; violation: Violation }[] } {
+  const available: EventType[] = [];
+  const held: { type: EventType; violation: Violation }[] = [];
+  for (const type of EVENT_TYPES) {
+    if (snap.can({ type, occurredOn, probe: true, payload: {} })) {
+      const violation = PRECONDITIONS[type]?.(snap.context) ?? null;
+      if (!violation) available.push(type);
+      else if (partialOffered(snap, type)) available.push(type);
+      else held.push({ type, violation });
+    } else if (partialOffered(snap, type)) available.push(type);
+  }
+  return { available, held };
 }
 
 /**

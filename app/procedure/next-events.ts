@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../../db/stores/cases.ts';
 import { computeFacts } from '../../workflows/deadlines.ts';
 import { eventLabel } from '../../workflows/labels.ts';
-import { availableEvents } from '../../workflows/procedure.ts';
+import { eventAvailability } from '../../workflows/procedure.ts';
 import type { EventType } from '../../workflows/procedure-types.ts';
 import { challengedActorRefusal, deemWithdrawnNoticeRefusal, pendingSuits, RULES, type Violation } from '../../workflows/rules.ts';
 import { caseScope, caseSnapshot, loadCase } from '../cases/case-state.ts';
@@ -34,13 +34,17 @@ function blockedReason(v: Violation, c: CaseRecord): string {
 /**
  * GET /api/cases/:id/next-events — what the case's state allows now; unless `all`, only what this actor may send.
  * With `blocked`, the acts the state allows but a rule refuses whatever is sent are listed after them, each with
- * `blocked: {rule, source, reason}` (fixU57 #3): the page says why they are not offered.
+ * `blocked: {rule, source, reason}` (fixU57 #3): the page says why they are not offered. s62 C #2: those the case itself
+ * refuses (rules.ts PRECONDITIONS — the award limit extended once already, LDMAL Art. 43(1)) as well.
  */
 export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { all?: boolean; blocked?: boolean } = {}) {
   const c = await loadCase(deps, deps.db.reader, id);
   const snap = caseSnapshot(c);
   const today = deps.clock.today();
-  let available = availableEvents(snap, today);
+  // s62 C #2: what the case itself refuses whatever is sent (rules.ts PRECONDITIONS: an award period already extended
+  // once, LDMAL Art. 43(1); …) is held back with its rule, as the rules below — listed under `blocked`, not dropped.
+  const availability = eventAvailability(snap, today);
+  let available = availability.available;
   // legal49b L3: what the rules will refuse whatever the payload, where the check is cheap and certain, is not offered:
   // deemed withdrawal after a hearing whose written notice was not proven served on the absent applicant in time
   // (LDMAL Art. 36; Rules Art. 39). Judged today, as the form would send it.
@@ -61,7 +65,7 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       },
     ],
   ];
-  const held: { type: EventType; violation: Violation }[] = [];
+  const held: { type: EventType; violation: Violation }[] = [...availability.held];
   for (const [type, refused] of certain) {
     if (!available.includes(type)) continue;
     const cal = await deps.calendar.get(deps.db.reader);

@@ -152,10 +152,10 @@ export function createEventsRouter(deps: Deps): Router {
     query: z
       .object({
         all: z.enum(['true', 'false']).optional().openapi({ description: 'true：不按角色筛选' }),
-        blocked: z
-          .enum(['true', 'false'])
-          .optional()
-          .openapi({ description: 'true：另列出受法定规则阻止、暂不能办理的事项（带 blocked 及其原因），排在可办理的事项之后' }),
+        blocked: z.enum(['true', 'false']).optional().openapi({
+          description:
+            'true：另列出受法定规则阻止、暂不能办理的事项（带 blocked 及其原因），排在可办理的事项之后；包括案件本身不具备条件的事项，如本期审理期限已延长过一次的延长审理期限（extension-once，劳动争议调解仲裁法第四十三条第一款）',
+        }),
       })
       .strict(),
     responses: { 200: { description: '事件', schema: z.array(NextEvent) } },

@@ -50,11 +50,14 @@ describe('fixU54 (Chromium)', () => {
     await dialog().getByLabel('开庭日期').fill('2026-04-21');
     await dialog().getByLabel('时间').fill('09:30');
     await dialog().getByLabel('地点').fill('第一仲裁庭');
-    // Enter in a field submits nothing.
+    // Enter in a field records nothing: s62 C #1 — it opens the confirmation, as the button does, focused on 返回修改.
     await dialog().getByLabel('地点').press('Enter');
-    await sleep(500);
-    expect(await ask().count()).toBe(0);
+    await ask().waitFor();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('返回修改');
+    await sleep(300);
     expect(await events(c.id, 'SCHEDULE_HEARING')).toHaveLength(0);
+    await ask().getByRole('button', { name: '返回修改' }).click();
+    await ask().waitFor({ state: 'detached' });
     // A double click opens one confirmation.
     await go.dblclick();
     await ask().waitFor();

@@ -96,6 +96,8 @@ function put(b, path, v) {
   o[keys.at(-1)] = v;
 }
 
+/** s62 C #1: the single-line fields whose Enter asks for the act's confirmation (a date's Enter goes to the button). */
+const SINGLE_LINE = new Set(['text', 'search', 'tel', 'url', 'email', 'number']);
 /** Parties of a case with their side, for pickers. */
 /** The words of a late award's warning (LDMAL Art. 43), the browser's and the server's alike. */
 const LATE_AWARD = /逾期未作出仲裁裁决的，当事人可以就该劳动争议事项向人民法院提起诉讼/;
@@ -746,13 +748,20 @@ async function eventForm(c, type, done, screen, opened = {}) {
     ),
   );
   clearOnEdit(form);
-  // Enter never submits an act: a form with typed facts must be confirmed with the button (issue 16).
+  // Enter never records an act: a form with typed facts is recorded only from its confirmation (issue 16).
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
     e.preventDefault();
     // ui52 L5: Enter in a date field moves to the act's button — it does not press it (its confirmation still asks).
-    if (e.target.type === 'date') ok.focus();
+    if (e.target.type === 'date') return ok.focus();
+    // s62 C #1: Enter in a single-line text field does what the act's button does — checks the fields and opens the
+    // CONFIRMATION (`viaEnter`: asked even where nothing else would ask), never records. A held key's repeats and an
+    // Enter while the confirmation is being prepared do nothing more (the confirmation focuses 返回修改 and lets no
+    // repeated Enter through: core.js confirmDialog). A textarea keeps its Enter (a new line); a checkbox, a radio, a
+    // select theirs.
+    if (e.repeat || e.isComposing || !SINGLE_LINE.has(e.target.type) || ok.disabled) return;
+    submitAct(true);
   });
   let dirty = false;
   form.addEventListener('input', () => {
@@ -811,7 +820,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
   let busy = false;
   // A bulk service stopped partway (`partialService`): this dialog sends nothing more.
   let stopped = false;
-  ok.addEventListener('click', async () => {
+  ok.addEventListener('click', () => submitAct(false));
+  /** The act's button (`viaEnter` false) or Enter in a text field (true): the fields checked, then the confirmation. */
+  async function submitAct(viaEnter) {
     if (busy || stopped) return;
     const mine = ++attempt;
     /** Whether the person cancelled while this act was being prepared. */
@@ -971,7 +982,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
           `登记时发现同一当事人之间的在先案件（${d.caseNo ?? `编号${d.caseId}`}）${duplicateWhat(d)}（${sourceZh(d.source)}）：同一争议不予受理。请核对是否为同一事实、理由和请求；属于同一争议的，应办理“不予受理”。`,
       ),
     ];
-    if (consequence || backdated || warnings.length || staleNote) {
+    // s62 C #1: an act asked for with Enter is always confirmed first (every act has a consequence today; this holds
+    // should one come without).
+    if (viaEnter || consequence || backdated || warnings.length || staleNote) {
       busy = true;
       try {
         awardSummary = awardEd ? await awardEd.summary() : null;
@@ -1085,7 +1098,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       ok.removeAttribute('aria-busy');
       ok.textContent = label;
     }
-  });
+  }
   if (type === 'SCHEDULE_HEARING') hearingWarningsAsTyped(c, type, form, fields, getters, dlg);
   document.body.append(dlg);
   dlg.showModal();

@@ -99,6 +99,9 @@ async function loadFile(id) {
   return {
     c,
     next: offered,
+    // s62 C #2: the person's own acts held back (an award period already extended once, LDMAL Art. 43(1); …) are shown
+    // among the acts, disabled and described by their reason — not dropped without a word.
+    held: roleActs(state.user?.role) ? next.filter((n) => n.blocked) : [],
     others: all.filter((n) => !n.blocked && !mine.has(n.type) && !held.has(n.type)),
     blocked: roleActs(state.user?.role) ? blocked : [],
     events,
@@ -134,7 +137,7 @@ export async function casePage(id, mount) {
   }
   // The person went to another screen while the case loaded: that screen is theirs, this case is not drawn over it.
   if (state.screen !== screen || mine !== drawing) return;
-  const { c, next, others, blocked, events, docs } = file;
+  const { c, next, held, others, blocked, events, docs } = file;
   const mediationTrack = c.track === 'mediation';
   setTitle(caseName(c));
   const flash = sessionStorage.getItem('zc.caseflash');
@@ -252,6 +255,33 @@ export async function casePage(id, mount) {
       : acts
         ? h('p.muted.noprint', '当前没有您可以办理的操作')
         : null,
+    // s62 C #2: an act of the person's own that the law holds back (延长审理期限 once extended: LDMAL Art. 43(1) allows
+    // one extension of no more than 15 days) is shown beside the acts offered, disabled, described by its reason (the
+    // list below). aria-disabled, not disabled: it stays in the Tab order, so a keyboard or screen-reader user finds it
+    // and why. A group of its own: 可办理的操作 names only what can be done.
+    held.length
+      ? h(
+          'div.actions.noprint.held-acts',
+          { role: 'group', 'aria-label': '暂不能办理（原因见下）' },
+          held.map((n) =>
+            h(
+              'button.btn.held-act',
+              {
+                type: 'button',
+                'aria-disabled': 'true',
+                'data-type': n.type,
+                'aria-describedby': `held-${n.type}`,
+                title: withSource(n.blocked.reason, n.blocked.source),
+                onclick: (e) => {
+                  e.preventDefault();
+                  document.getElementById(`held-${n.type}`)?.scrollIntoView({ block: 'nearest' });
+                },
+              },
+              actLabel(n.type, c, n.label),
+            ),
+          ),
+        )
+      : null,
     unsigned
       ? h(
           'p.small.warn.noprint.sign-needs-document',
@@ -264,7 +294,7 @@ export async function casePage(id, mount) {
       : null,
     // A mediation inside arbitration before the tribunal is formed: the agreement cannot be recorded yet, and the
     // mediator would otherwise find its act missing without a word (new user's walk).
-    c.track === 'arbitration' && c.state === 'in_mediation' && !c.tribunal
+    c.track === 'arbitration' && c.state === 'in_mediation' && !c.tribunal && !blocked.some((n) => n.type === 'MEDIATION_AGREED')
       ? h(
           'p.small.warn.noprint.needs-tribunal',
           '记录调解协议须先组成仲裁庭：调解书由仲裁庭制作、仲裁员签名（《劳动争议调解仲裁法》第四十二条第二款、第三款）。调解可以继续；组成仲裁庭由仲裁委员会主任办理。',
@@ -279,6 +309,7 @@ export async function casePage(id, mount) {
           blocked.map((n) =>
             h(
               'li',
+              { id: `held-${n.type}` },
               // fixL58 #7: the reason, then its source once (依据：…) — the reason does not cite it again; fixM58 #1: the
               // server names the parties, as in the 422 for the same rule.
               `${actLabel(n.type, c, n.label)}：${withSource(n.blocked.reason, n.blocked.source)}`,
