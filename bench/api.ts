@@ -29,6 +29,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 import { postgresCpuMs, processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -233,7 +234,7 @@ async function main() {
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
   const zcFlags = (process.env.BENCH_ZC_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const zc = spawn(process.execPath, [...profile, ...zcFlags, '--import', 'tsx', 'server/main.ts'], {
+  const zc = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, ...zcFlags, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
