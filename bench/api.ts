@@ -28,8 +28,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
+import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { postgresCpuMs, processCpuMs } from './proc-cpu.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
