@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 import { completeCreditCode, completeIdNumber } from '../workflows/identifiers.ts';
 import { postgresCpuMs, processCpuMs } from './proc-cpu.ts';
 
@@ -233,7 +234,7 @@ async function main() {
   // BENCH_PROFILE_DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
   const zcFlags = (process.env.BENCH_ZC_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const zc = spawn(process.execPath, [...profile, ...zcFlags, '--import', 'tsx', 'server/main.ts'], {
+  const zc = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, ...zcFlags, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -17,6 +17,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.ts';
 
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const FLOOD_CLIENTS = Number(process.env.FLOOD_CLIENTS ?? 12);
@@ -37,7 +38,7 @@ async function call(method: string, url: string, token: string | null, body?: un
 
 async function startServer(): Promise<{ child: ChildProcess; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-flood-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

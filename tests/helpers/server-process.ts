@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.ts';
 import { freePort } from './pg-server.ts';
 import { testKeyPath } from './scratch.ts';
 
@@ -27,7 +28,7 @@ export async function startServer(
 }
 
 export async function spawnServer(port: number, env: Record<string, string>, waitReady = true): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
