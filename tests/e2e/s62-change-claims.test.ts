@@ -34,7 +34,7 @@ describe('s62 变更仲裁请求 (Chromium)', () => {
     const { c } = await caseAt(t, a, 'accepted', {
       body: standardApplication({ applicants: [worker('变更甲', 621)], receivedOn: '2026-03-02' }),
     });
-    const [wages, comp] = c.claims as { id: number; seq: number; amount: string; description: string }[];
+    const [wages, comp] = c.claims;
     await signIn(page, base, 'clerk');
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.locator('#sec-proc').waitFor();
