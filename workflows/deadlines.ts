@@ -523,8 +523,12 @@ export function limitRanOutBefore(ctx: MachineContext, cal: OfficialCalendar, pe
   return c?.dueOn && !c.provisional && from > c.dueOn ? c.dueOn : null;
 }
 
-/** The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58). */
-const defenseRule = (ctx: MachineContext, periods: Periods): PeriodRule =>
+/**
+ * The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58).
+ * The one place it is worked out: the `defense` deadline, and the earliest end of a period not yet begun that a hearing
+ * or the answer-period flag is judged on (workflows/hearings.ts `earliestDefenseEnd`).
+ */
+export const defenseRule = (ctx: Pick<MachineContext, 'defensePeriodDays'>, periods: Pick<Periods, 'defense'>): PeriodRule =>
   ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
 
 /** The day every one of `partyIds` had been served one of `docs` (the latest of their first services), or null. */

@@ -82,6 +82,8 @@ export interface EarliestEnd {
   dueOn: string;
   /** Counted over a year whose official calendar is not loaded (weekends and law-fixed holidays only). */
   provisional: boolean;
+  /** The period's unit as counted (Rules Art. 80: working days by default), for the words that state it. */
+  unit?: Unit;
 }
 
 /**
@@ -99,7 +101,7 @@ export function earliestDefenseEnd(
   rule: Pick<PeriodRule, 'days' | 'unit'> = DEFAULT_PERIODS.defense,
 ): EarliestEnd {
   const c = computePeriod(cal, rule, actOn, '作出本行为之日');
-  return { dueOn: c.dueOn as string, provisional: c.provisional === true };
+  return { dueOn: c.dueOn as string, provisional: c.provisional === true, unit: rule.unit };
 }
 
 /** The defense periods a hearing should not fall inside (workflows/deadlines.ts kinds). */
@@ -203,15 +205,21 @@ export function defensePeriodFindings(
   const surelyInside = act === 'award' || hearingOn <= earliest.dueOn;
   const soonest =
     act === 'award' ? '' : `即使当日送达，答辩期最早也要到 ${earliest.dueOn}${earliest.provisional ? '（预计）' : ''} 才届满；`;
+  // s62: a period shortened with the respondents' consent (Rules Art. 58) before the copy was served is judged the same
+  // way on the shortened period (`earliest` counts it: deadlines.ts `defenseRule`); one cancelled (0 days) is not.
+  const periodRight =
+    ctx.defensePeriodDays === null
+      ? '被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）'
+      : `本案经被申请人同意已将答辩期缩短为收到仲裁申请书副本之日起${periodWords({ days: ctx.defensePeriodDays, unit: earliest.unit ?? 'calendar' })}（《劳动人事争议仲裁办案规则》第五十八条；《劳动争议调解仲裁法》第三十条）`;
   if (
     surelyInside &&
     !originalsExcused &&
-    ctx.defensePeriodDays === null &&
+    ctx.defensePeriodDays !== 0 &&
     ctx.parties.some((p) => p.side === 'respondent') &&
     !deadlines.some((d) => d.kind === 'defense')
   )
     out.push({
-      text: `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。${soonest}被申请人有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条）；${instead('送达且答辩期满')}`,
+      text: `${who}尚未收到仲裁申请书副本，答辩期尚未开始计算：${what} ${hearingOn} 在答辩期届满之前。${soonest}${periodRight}；${instead('送达且答辩期满')}`,
       partyIds: originals.filter((id) => !excused(id)),
     });
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service

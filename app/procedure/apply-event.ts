@@ -21,6 +21,7 @@ import {
   computeDeadlines,
   computeFacts,
   type Deadline,
+  defenseRule,
   lateAcceptanceWarnings,
   lateSupplementWarnings,
   leavesPeriodBefore,
@@ -1236,8 +1237,9 @@ async function decide(
   const awardOn = ev.type === 'ISSUE_AWARD' || ev.type === 'PARTIAL_AWARD' ? ev.occurredOn : null;
   // Parties named by name, as a refusal names them (reviewer s45 L5: which respondent is not yet served).
   const partyNames = partyNameMap(updated.parties);
-  // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1).
-  const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, deps.periods.defense) : undefined;
+  // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1);
+  // s62: as shortened with the respondents' consent in simple handling (Rules Art. 58), where it was.
+  const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, defenseRule(ctx, deps.periods)) : undefined;
   // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
   const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
   // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends — each waiver with its

@@ -132,6 +132,29 @@ describe(`s62 B #2: the answer-period warning states the period as shortened or 
     expect(answerWarning(later)).toBeUndefined();
   });
 
+  it('simple, shortened to 3 working days before the copy is served: a hearing the period would still cover is warned of on the shortened period; one after it is not', async () => {
+    const s = await caseAt(t, a, 'tribunal_formed', { body: simple('简易未送达', 628) });
+    await ok(s.c, s.arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 3, respondentConsent: true }, '2026-03-06');
+    // Served on 03-06 at the soonest, 3 working days run 03-09, 03-10, 03-11.
+    const r = await send(s.c, s.arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-10', ...PLACE }, '2026-03-06');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const w = warningsOf(r).find((x) => x.includes('尚未收到仲裁申请书副本'));
+    expect(w, JSON.stringify(warningsOf(r))).toBeDefined();
+    expect(w).toContain('答辩期最早也要到 2026-03-11');
+    expect(w).toContain('已将答辩期缩短为收到仲裁申请书副本之日起3个工作日');
+    expect(w).toContain('第五十八条');
+    expect(w).not.toContain('十日');
+    const after = await send(
+      s.c,
+      s.arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-03-12', requestedBy: 'tribunal', reason: '调整' },
+      '2026-03-06',
+    );
+    expect(after.status, JSON.stringify(after.body)).toBe(200);
+    expect(warningsOf(after).filter((x) => x.includes('尚未收到仲裁申请书副本'))).toEqual([]);
+  });
+
   it('simple, the answer period cancelled (0) with consent: a hearing the next working day is not warned of as inside an answer period', async () => {
     const s = await caseAt(t, a, 'tribunal_formed', { body: simple('简易取消', 627) });
     await serve(s.c, '2026-03-05');
