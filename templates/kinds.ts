@@ -137,6 +137,11 @@ export interface RecordText {
   partialAwards?: (AwardText | undefined)[];
   extensionReason?: string | null;
   /**
+   * s62 A #2: each EXTEND_TIME_LIMIT's reason with the extension it approved (its day, its days), in the order recorded:
+   * the 决定书 of each extension prints its own reason, not the last one recorded.
+   */
+  extensionReasons?: { approvedOn: string; days: number; reason: string | null }[];
+  /**
    * The last day of the award limit as extended, on the case's dates as they now stand (a date correction moves it;
    * workflows/deadlines.ts `extendedLimitDueOn`, legal57b H1); null when unknown or only provisional (a year without the
    * official holiday schedule).
@@ -2686,6 +2691,31 @@ function replacingWords(d: DocInput, actOn: string): string {
   return `${act}本决定书取代本委于${chineseDate(r.issuedOn)}出具的${r.caseNo ?? ''}决定书；原决定书所载事项与本决定书不一致的，以本决定书为准。`;
 }
 
+/**
+ * s62 A #2: every extension of the award limit approved, in the order approved — those of periods a restart superseded
+ * (`earlierExtensions`, Rules Art. 46) and the current one (LDMAL Art. 43(1); Rules Art. 45). A 决定书's `occurrence`
+ * (matter `extension`) counts in this order.
+ */
+export function extensionsOf(ctx: {
+  extension: { days: number; approvedOn: string } | null;
+  earlierExtensions?: { days: number; approvedOn: string }[];
+}): { days: number; approvedOn: string }[] {
+  return [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])].sort((x, y) =>
+    x.approvedOn.localeCompare(y.approvedOn),
+  );
+}
+
+/**
+ * The reason recorded with an extension (EXTEND_TIME_LIMIT `reason`): the act that approved it (its day and days); of a
+ * case with one extension, the last recorded (as before s62, a date correction may have moved its day since); none
+ * where several cannot be told apart — never another extension's reason.
+ */
+function extensionReasonOf(r: RecordText, e: { days: number; approvedOn: string }, count: number): string | null {
+  const own = (r.extensionReasons ?? []).filter((x) => x.approvedOn === e.approvedOn && x.days === e.days);
+  if (own.length) return own.at(-1)?.reason ?? null;
+  return count === 1 ? (r.extensionReason ?? null) : null;
+}
+
 /** The decision's text and date: what the record holds for the request's matter (and occurrence). */
 export function decisionBody(d: DocInput): { text: string; dateOn: string } {
   const matter = d.text.matter;
@@ -2698,10 +2728,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         dateOn: s.from,
       };
     },
+    // s62 A #2: of several extensions (a restart begins a new period that may be extended again, Rules Art. 46), the one
+    // the request names (`occurrence`, in the order approved), or the latest.
     extension: () => {
-      const e = d.ctx.extension;
-      if (!e) throw new NotReadyError('本案没有延长审理期限记录');
-      const why = d.record.extensionReason ? `${because(d.record.extensionReason)}，` : '';
+      const all = extensionsOf(d.ctx);
+      if (!all.length) throw new NotReadyError('本案没有延长审理期限记录');
+      const e = pick(all, d.text.occurrence, '延长审理期限（EXTEND_TIME_LIMIT）');
+      const reason = extensionReasonOf(d.record, e, all.length);
+      const why = reason ? `${because(reason)}，` : '';
       return {
         // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
         text: `${theCase(d, e.approvedOn)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
