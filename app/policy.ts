@@ -225,6 +225,8 @@ export const DOCUMENT_ROLES: Record<DocumentKind, readonly Role[]> = {
   service_receipt: ['clerk'],
   // The notice that a suspended case resumes (RESUME, the chair's act): made by the clerk, the chair or the arbitrator.
   resume_notice: ['clerk', 'chair', 'arbitrator'],
+  // s62 A #1: the notice to a party added (ADD_PARTY, the tribunal's decision), served by the clerk (Rules Art. 46(1)).
+  addition_notice: ['clerk', 'arbitrator'],
 };
 
 /**

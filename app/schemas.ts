@@ -735,6 +735,14 @@ export const Proceedings = z
     ),
     suspensions: z.array(z.strictObject({ from: Day, to: Day.nullable(), reason: z.string() })),
     extension: z.strictObject({ days: z.number().int(), approvedOn: Day }).nullable(),
+    // Optional: a history entry recorded before s62 holds a view without it.
+    earlierExtensions: z
+      .array(z.strictObject({ days: z.number().int(), approvedOn: Day }))
+      .optional()
+      .openapi({
+        description:
+          '（s62）此前审理期限（已因追加当事人、变更仲裁请求等重新计算，《劳动人事争议仲裁办案规则》第四十六条）的延长，按批准日期排列；各有其决定书（matter extension，occurrence 按全部延长的批准先后计数，最后一项为 extension）',
+      }),
     clockRestarts: z.array(z.strictObject({ on: Day, reason: z.string() })),
     mediation: z
       .strictObject({

@@ -34,6 +34,8 @@ export const DOCUMENT_KINDS = {
   decision: '决定书',
   service_receipt: '送达回证',
   resume_notice: '恢复审理通知书',
+  // s62 A #1: the notice to a party added after acceptance (ADD_PARTY; LDMAL Arts. 23, 30; Rules Art. 46(1)).
+  addition_notice: '追加当事人通知书',
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
@@ -134,6 +136,11 @@ export interface RecordText {
   /** What was written with each partial award, in the order of ctx.partialAwards. */
   partialAwards?: (AwardText | undefined)[];
   extensionReason?: string | null;
+  /**
+   * s62 A #2: each EXTEND_TIME_LIMIT's reason with the extension it approved (its day, its days), in the order recorded:
+   * the 决定书 of each extension prints its own reason, not the last one recorded.
+   */
+  extensionReasons?: { approvedOn: string; days: number; reason: string | null }[];
   /**
    * The last day of the award limit as extended, on the case's dates as they now stand (a date correction moves it;
    * workflows/deadlines.ts `extendedLimitDueOn`, legal57b H1); null when unknown or only provisional (a year without the
@@ -2464,6 +2471,90 @@ function resumeNotice(d: DocInput): DocSpec[] {
 }
 
 /**
+ * Why a party was added (ADD_PARTY `ground`), with the article that makes it a party: the parties to a labor dispute
+ * (LDMAL Art. 22; the dispatch agency and the user unit, Art. 22(2)), an unlicensed employer's investors or founding
+ * unit (Rules Art. 6), an individual contractor and the organization that contracted out (Rules Art. 7), a third party
+ * with an interest in the outcome (LDMAL Art. 23). domain.md §1.2.
+ */
+const ADDITION_GROUNDS: Record<string, { why: string; basis: string }> = {
+  co_respondent: { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十二条' },
+  dispatch: { why: '本案涉及劳务派遣，', basis: '《中华人民共和国劳动争议调解仲裁法》第二十二条第二款' },
+  unlicensed_employer: { why: '', basis: '《劳动人事争议仲裁办案规则》第六条' },
+  contractor: { why: '本案涉及个人承包经营，', basis: '《劳动人事争议仲裁办案规则》第七条' },
+  interested_third_party: { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十三条' },
+};
+
+/**
+ * 追加当事人通知书 (s62 A #1): a party added after acceptance (ADD_PARTY; LDMAL Art. 23; Rules Art. 46(1)) is told in
+ * writing that it is a party, of which case, and is served the application as a respondent is (LDMAL Art. 30 — the
+ * notice to respond's terms: ten days to answer from receipt, Rules Art. 80 working days; the counterclaim within the
+ * answer period, Rules Art. 36; a jurisdiction objection before it ends, Rules Art. 10), or, a third party, that it
+ * takes part in the proceedings (LDMAL Art. 23). Both: the award limit restarts from the decision to add (Rules Art.
+ * 46(1)), and it may appoint an agent (LDMAL Art. 24). Addressed to the added party alone; dated the decision to add.
+ * Of several additions the one the request names (`occurrence`, 1-based), or the latest.
+ */
+function additionNotice(d: DocInput): DocSpec[] {
+  const a = pick(d.ctx.partyAdditions ?? [], d.text.occurrence, '追加当事人（ADD_PARTY）');
+  const party = [...d.respondents, ...(d.thirdParties ?? [])].find((p) => p.id === a.partyId);
+  if (!party) throw new NotReadyError(`本案没有被追加的当事人（${a.partyId}）`);
+  const respondent = a.side === 'respondent';
+  const ground =
+    ADDITION_GROUNDS[a.ground] ??
+    (respondent
+      ? { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十二条' }
+      : { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十三条' });
+  // The case as it stood when the party was added: the others in it then (one added later is not named).
+  const addedOn = new Map((d.ctx.partyAdditions ?? []).map((x) => [x.partyId, x.on]));
+  const before = (p: PartyView) => p.id !== party.id && (addedOn.get(p.id) ?? a.on) <= a.on;
+  const others = d.respondents.filter(before);
+  const third = (d.thirdParties ?? []).filter(before);
+  const named = `申请人${addressed(d, d.applicants)}与被申请人${names(others)}${third.length ? `、第三人${names(third)}` : ''}${caseCause(standing(d))}一案`;
+  const accepted = d.ctx.acceptedOn ? `本委已于${chineseDate(d.ctx.acceptedOn)}依法受理` : '本委已依法受理';
+  const who = you([party]);
+  const items: string[] = respondent
+    ? [
+        // LDMAL Art. 30; Rules Arts. 33, 80: as the notice to respond says it.
+        '请在收到仲裁申请书副本之日起十日内向本委提交答辩书（一式两份）及有关证据；逾期未提交答辩书的，不影响仲裁程序的进行。',
+        // Rules Art. 36.
+        '如提出反申请，应当在答辩期内提出；答辩期满后提出的，应当另行申请仲裁。',
+        // Rules Art. 10.
+        '对本委管辖有异议的，应当在答辩期满前书面提出。',
+      ]
+    : [
+        // LDMAL Art. 23: the third party takes part in the proceedings; the hearing is notified in writing (Art. 35).
+        `${who}作为第三人参加本案仲裁活动，可以向本委提交书面意见及有关证据；开庭的日期、地点，本委将另行书面通知。`,
+      ];
+  items.push(
+    // Rules Art. 46(1).
+    '依照《劳动人事争议仲裁办案规则》第四十六条第（一）项之规定，本案审理期限自决定追加当事人之日起重新计算。',
+    // LDMAL Art. 24.
+    `${who}可以委托代理人参加仲裁活动；委托他人参加仲裁活动的，应当向本委提交有委托人签名或者盖章的委托书，委托书应当载明委托事项和权限。`,
+  );
+  const numbered = items.map((text, i) => ({ kind: 'para' as const, text: `${cnNumber(i + 1)}、${text}` }));
+  // Rules Arts. 56–60: a case handled simply on the day the party was added says so to an added respondent.
+  const simple = respondent && simpleOn(d, a.on) ? simpleHandling(d, cnNumber(items.length + 1)) : [];
+  return [
+    {
+      title: DOCUMENT_KINDS.addition_notice,
+      caseNo: d.caseNo,
+      commission: d.commission,
+      // The decision to add (ADD_PARTY).
+      dateOn: a.on,
+      blocks: [
+        { kind: 'to', text: `${party.name}：` },
+        {
+          kind: 'para',
+          text: `${named}，${accepted}。${ground.why}依照${ground.basis}之规定，本委于${chineseDate(a.on)}决定追加${who}为本案${respondent ? '被申请人' : '第三人'}。${respondent ? `现将仲裁申请书副本送达${who}，并将有关事项通知如下：` : '现将有关事项通知如下：'}`,
+        },
+        ...numbered,
+        ...simple,
+        { kind: 'para', text: '特此通知。' },
+      ],
+    },
+  ];
+}
+
+/**
  * fixD59 #1 (docs59): a suspension begun after the award limit ran out (the record's `limitRanOutBefore`, never worked out
  * here) deducts nothing from it (Rules Art. 47) and nothing "continues" on resumption: the limit ran out that day, and
  * the parties may sue on the dispute (LDMAL Art. 43(1)). Null for a suspension begun within the limit.
@@ -2608,6 +2699,31 @@ function replacingWords(d: DocInput, actOn: string): string {
   return `${act}本决定书取代本委于${chineseDate(r.issuedOn)}出具的${r.caseNo ?? ''}决定书；原决定书所载事项与本决定书不一致的，以本决定书为准。`;
 }
 
+/**
+ * s62 A #2: every extension of the award limit approved, in the order approved — those of periods a restart superseded
+ * (`earlierExtensions`, Rules Art. 46) and the current one (LDMAL Art. 43(1); Rules Art. 45). A 决定书's `occurrence`
+ * (matter `extension`) counts in this order.
+ */
+export function extensionsOf(ctx: {
+  extension: { days: number; approvedOn: string } | null;
+  earlierExtensions?: { days: number; approvedOn: string }[];
+}): { days: number; approvedOn: string }[] {
+  return [...(ctx.earlierExtensions ?? []), ...(ctx.extension ? [ctx.extension] : [])].sort((x, y) =>
+    x.approvedOn.localeCompare(y.approvedOn),
+  );
+}
+
+/**
+ * The reason recorded with an extension (EXTEND_TIME_LIMIT `reason`): the act that approved it (its day and days); of a
+ * case with one extension, the last recorded (as before s62, a date correction may have moved its day since); none
+ * where several cannot be told apart — never another extension's reason.
+ */
+function extensionReasonOf(r: RecordText, e: { days: number; approvedOn: string }, count: number): string | null {
+  const own = (r.extensionReasons ?? []).filter((x) => x.approvedOn === e.approvedOn && x.days === e.days);
+  if (own.length) return own.at(-1)?.reason ?? null;
+  return count === 1 ? (r.extensionReason ?? null) : null;
+}
+
 /** The decision's text and date: what the record holds for the request's matter (and occurrence). */
 export function decisionBody(d: DocInput): { text: string; dateOn: string } {
   const matter = d.text.matter;
@@ -2620,10 +2736,14 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
         dateOn: s.from,
       };
     },
+    // s62 A #2: of several extensions (a restart begins a new period that may be extended again, Rules Art. 46), the one
+    // the request names (`occurrence`, in the order approved), or the latest.
     extension: () => {
-      const e = d.ctx.extension;
-      if (!e) throw new NotReadyError('本案没有延长审理期限记录');
-      const why = d.record.extensionReason ? `${because(d.record.extensionReason)}，` : '';
+      const all = extensionsOf(d.ctx);
+      if (!all.length) throw new NotReadyError('本案没有延长审理期限记录');
+      const e = pick(all, d.text.occurrence, '延长审理期限（EXTEND_TIME_LIMIT）');
+      const reason = extensionReasonOf(d.record, e, all.length);
+      const why = reason ? `${because(reason)}，` : '';
       return {
         // LDMAL Art. 43(1); Rules Art. 45: the parties are told in writing; the decision names the new last day.
         text: `${theCase(d, e.approvedOn)}，${why}依照《中华人民共和国劳动争议调解仲裁法》第四十三条第一款之规定，经本委主任批准，决定本案审理期限延长${cnNumber(e.days)}日${d.record.extensionDueOn ? `，延长后的审理期限至${chineseDate(d.record.extensionDueOn)}届满` : ''}。`,
@@ -3198,4 +3318,5 @@ export const BUILDERS: Record<DocumentKind, (d: DocInput) => DocSpec[]> = {
   decision: notice(decision),
   service_receipt: serviceReceipt,
   resume_notice: notice(resumeNotice),
+  addition_notice: notice(additionNotice),
 };

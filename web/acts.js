@@ -577,6 +577,8 @@ export const GENERATED_AS = {
   mediation_document: ['mediation_document', 'mediation_agreement'],
   advance_execution_ruling: ['advance_execution_ruling'],
   resume_notice: ['resume_notice'],
+  // s62 A #1: the notice to a party added (ADD_PARTY; Rules Art. 46(1)) is made here too: marked until generated.
+  addition_notice: ['addition_notice'],
 };
 
 /** The award time limit among a case's deadlines (LDMAL Art. 43). */

@@ -473,8 +473,13 @@ export function extendedLimitDueOn(
  * is only provisional — the extension 决定书 names the new last day (LDMAL Art. 43(1); Rules Art. 45) and is not issued
  * on a guess; null when it is exact (or unknown for another reason).
  */
-export function extendedLimitMissingYear(ctx: MachineContext, cal: OfficialCalendar, periods: Periods): number | null {
-  const c = extendedLimitClock(ctx, cal, periods, ctx.extension);
+export function extendedLimitMissingYear(
+  ctx: MachineContext,
+  cal: OfficialCalendar,
+  periods: Periods,
+  ext: { days: number; approvedOn: string } | null = ctx.extension,
+): number | null {
+  const c = extendedLimitClock(ctx, cal, periods, ext);
   return c?.provisional && !c.pausedNow ? (c.missingYear ?? null) : null;
 }
 

@@ -436,6 +436,8 @@ function proceedingsView(ctx: MachineContext, rejectionNo: string | null, partie
     hearingsHeld: ctx.hearingsHeld,
     suspensions: ctx.suspensions,
     extension: ctx.extension,
+    // s62 A #2: the extensions of periods a restart superseded (Rules Art. 46), each with its own 决定书.
+    earlierExtensions: ctx.earlierExtensions ?? [],
     clockRestarts: ctx.clockRestarts,
     mediation: ctx.mediation,
     mediationHistory: ctx.mediationHistory,

@@ -9,6 +9,7 @@ import {
   DOCUMENT_KINDS,
   type DocumentKind,
   distinctPartyNames,
+  extensionsOf,
   MissingTextError,
   NotReadyError,
   RecordIncompleteError,
@@ -128,6 +129,13 @@ function recordText(events: EventRecord[]): RecordText {
     // Each PARTIAL_AWARD the statechart took is one of ctx.partialAwards, in the same order.
     partialAwards: events.filter((e) => e.type === 'PARTIAL_AWARD').map((e) => awardText(e.payload as AwardPayload)),
     extensionReason: (last('EXTEND_TIME_LIMIT')?.reason as string | undefined) ?? null,
+    // s62 A #2: each extension's own reason, by the day and days it approved (legal50b H1: `approvedOn`, else its day).
+    extensionReasons: events
+      .filter((e) => e.type === 'EXTEND_TIME_LIMIT')
+      .map((e) => {
+        const p = e.payload as { approvedOn?: string; days?: number; reason?: string };
+        return { approvedOn: p.approvedOn ?? e.occurredOn, days: Number(p.days), reason: p.reason ?? null };
+      }),
     transferRecordedBy: events.filter((e) => e.type === 'TRANSFER_TO_COURT').map((e) => e.actorName),
     // The 决定书 issued, each with its matter and the day it was made (kept with the act since docs46b; an older entry
     // without it is dated from the record by templates/kinds.ts).
@@ -298,8 +306,9 @@ async function extensionDayMissingYear(
   ctx: MachineContext,
   req: DocumentRequest,
 ): Promise<number | null> {
-  if (req.kind !== 'decision' || req.matter !== 'extension' || !ctx.extension) return null;
-  return extendedLimitMissingYear(ctx, await deps.calendar.get(k), deps.periods);
+  const ext = extensionOfRequest(ctx, req);
+  if (!ext) return null;
+  return extendedLimitMissingYear(ctx, await deps.calendar.get(k), deps.periods, ext);
 }
 
 const provisionalExtensionRefusal = (year: number) =>
@@ -355,6 +364,36 @@ function documentAct(ctx: MachineContext, input: DocumentRequest): DocumentAct {
   return { issued, draft: input.draft === true, writes: writes.some((f) => input[f] !== undefined) };
 }
 
+/**
+ * s62 A #2: the extension an extension 决定书 is of — the one `occurrence` names among all approved (templates/kinds.ts
+ * extensionsOf), else the latest; null for other documents or where there is none.
+ */
+function extensionOfRequest(ctx: MachineContext, req: DocumentRequest): { days: number; approvedOn: string } | null {
+  if (req.kind !== 'decision' || req.matter !== 'extension') return null;
+  const all = extensionsOf(ctx);
+  return (req.occurrence === undefined ? all.at(-1) : all[req.occurrence - 1]) ?? null;
+}
+
+/**
+ * s62 A #2: which act of a repeatable kind a document printed with no `occurrence` is of — the latest suspension (its
+ * 决定书), the latest resumed suspension (恢复审理通知书), the latest party added (追加当事人通知书) — kept with the act
+ * (GENERATE_DOCUMENT `text.occurrence`), so that the documents of the first and the second suspension are told apart.
+ * Undefined for other kinds and where there is none (the template answers 409).
+ */
+function repeatedAct(ctx: MachineContext, input: DocumentRequest): number | undefined {
+  const count =
+    input.kind === 'decision' && input.matter === 'suspension'
+      ? ctx.suspensions.length
+      : input.kind === 'decision' && input.matter === 'extension'
+        ? extensionsOf(ctx).length
+        : input.kind === 'resume_notice'
+          ? ctx.suspensions.findLastIndex((s) => !!s.to) + 1
+          : input.kind === 'addition_notice'
+            ? (ctx.partyAdditions ?? []).length
+            : 0;
+  return count || undefined;
+}
+
 /** Reads the case (outside any lock), asks the policy and renders; `first`: the attempt that counts against the limit. */
 async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: DocumentRequest, first: boolean, expectedVersion?: number) {
   const { stores, config } = deps;
@@ -388,7 +427,9 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // Which partial award or ruling: as a number, kept with the act (a regeneration finds the text written for it; the
   // list says which act each document is of).
   const acts = input.kind === 'partial_award' ? ctx.partialAwards.length : ctx.advanceExecutions.length;
-  const which = OF_AN_ACT.has(input.kind) ? { occurrence: input.occurrence ?? (acts || undefined) } : {};
+  const which = OF_AN_ACT.has(input.kind)
+    ? { occurrence: input.occurrence ?? (acts || undefined) }
+    : { occurrence: input.occurrence ?? repeatedAct(ctx, input) };
   const req = withPriorText({ ...input, ...which }, events);
   // The case's 书记员: the clerk who recorded its latest act. Not whoever registered it — a mediator who referred a
   // failed mediation registers the arbitration application, and was printed as 书记员 on its 调解书 (new user's walk).
@@ -493,7 +534,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       // not as the rules judged it when the extension was approved (the EXTEND entry's ruleFacts.extendedDueOn).
       record: {
         ...recordText(events),
-        extensionDueOn: ctx.extension ? extendedLimitDueOn(ctx, await deps.calendar.get(k), deps.periods) : null,
+        // s62 A #2: of the extension the decision is of (an earlier period's, as it stood when approved).
+        extensionDueOn: extensionOfRequest(ctx, req)
+          ? extendedLimitDueOn(ctx, await deps.calendar.get(k), deps.periods, extensionOfRequest(ctx, req))
+          : null,
         ...(await limitsRunOut(deps, k, ctx, req)),
       },
     });

@@ -48,13 +48,10 @@ const DocumentRequest = z
         description:
           '补正决定所补正的裁决书（劳动人事争议仲裁办案规则第五十四条）；缺省为唯一的一份，有多份时须指明（否则 422，field 为 corrects 或 corrects.part）',
       }),
-    occurrence: z
-      .number()
-      .int()
-      .min(1)
-      .max(100)
-      .optional()
-      .openapi({ description: '同类行为中的第几次（如第二次中止审理、第一份先予执行裁决）；缺省为最近一次' }),
+    occurrence: z.number().int().min(1).max(100).optional().openapi({
+      description:
+        '同类行为中的第几次（如第二次中止审理的决定书或恢复审理通知书、第一次追加当事人的通知书、第一份先予执行裁决）；缺省为最近一次',
+    }),
     legalBasis: z
       .array(z.object({ claimId: RecordId, basis: z.array(z.string().trim().min(1).max(200)).min(1).max(20) }).strict())
       .max(100)

@@ -1516,10 +1516,35 @@ export function docFinality(c, d) {
     return /-1号(之.+)?$/.test(d.caseNo ?? '') ? 'final' : /-2号(之.+)?$/.test(d.caseNo ?? '') ? 'non_final' : null;
   return a.finality;
 }
-/** The acts a document kind can be generated for, when there is more than one (a second partial award, ruling). */
-function docOccurrences(c, kind) {
+/**
+ * The acts a document kind can be generated for, when there is more than one (a second partial award, ruling), keyed
+ * by the request's `occurrence` (1-based among the kind's acts). s62 A #2: each suspension has its own 中止审理决定书
+ * and, once resumed, its own 恢复审理通知书 — named by its days and ground (第2次（2026-11-02起，因…）); each party added
+ * its own 追加当事人通知书.
+ */
+function docOccurrences(c, kind, matter) {
   const p = c.proceedings ?? {};
   const seq = (id) => c.claims.find((cl) => cl.id === id)?.seq ?? '?';
+  const suspended = (x) => `${x.from}起${x.to ? `，${x.to}恢复` : ''}${x.reason ? `，${shortReason(x.reason)}` : ''}`;
+  const nth = (list, label) => {
+    const acts = list.flatMap((x, i) => (x === null ? [] : [[String(i + 1), label(x, i)]]));
+    return acts.length > 1 ? Object.fromEntries(acts) : null;
+  };
+  if (kind === 'decision' && matter === 'suspension') return nth(p.suspensions ?? [], (x, i) => `第${i + 1}次中止审理（${suspended(x)}）`);
+  if (kind === 'decision' && matter === 'extension')
+    return nth(extensionsOf(p), (x, i) => `第${i + 1}次延长审理期限（${x.approvedOn}批准，延长${x.days}日）`);
+  if (kind === 'resume_notice')
+    return nth(
+      (p.suspensions ?? []).map((x) => (x.to ? x : null)),
+      (x, i) => `第${i + 1}次中止审理（${suspended(x)}）`,
+    );
+  if (kind === 'addition_notice') {
+    const who = (id) => partiesOf(c).find((x) => x.id === id);
+    return nth(p.partyAdditions ?? [], (x, i) => {
+      const q = who(x.partyId);
+      return `第${i + 1}次追加（${x.on}，${q ? `${q.side}${q.who}` : `当事人${x.partyId}`}）`;
+    });
+  }
   // Each act named by its day and the claims it decided (第1件（2026-04-05，第1、3项）).
   const acts =
     kind === 'partial_award'
@@ -1528,6 +1553,48 @@ function docOccurrences(c, kind) {
         ? (p.advanceExecutions ?? []).map((x) => `${x.ruledOn}，第${(x.claimIds ?? []).map(seq).join('、')}项`)
         : [];
   return acts.length > 1 ? Object.fromEntries(acts.map((what, i) => [String(i + 1), `第${i + 1}件（${what}）`])) : null;
+}
+/** Every extension of the award limit approved, in the order approved (templates/kinds.ts extensionsOf; Rules Art. 46). */
+const extensionsOf = (p) =>
+  [...(p.earlierExtensions ?? []), ...(p.extension ? [p.extension] : [])].sort((x, y) => x.approvedOn.localeCompare(y.approvedOn));
+/** A suspension's ground in a picker: its first words (因…), not the whole reason. */
+const shortReason = (r) => {
+  const t = String(r).trim();
+  const head = [...t].slice(0, 16).join('');
+  return `${/^(因|由于|鉴于)/.test(head) ? '' : '因'}${head}${[...t].length > 16 ? '…' : ''}`;
+};
+/**
+ * s62 A #2: which act each generated document is of (GENERATE_DOCUMENT `text`: a decision's matter, the act's
+ * `occurrence`), by document id — the list tells the first suspension's 决定书 from the second's, and from a
+ * termination's, instead of showing the earlier as an older version of the later.
+ */
+function docActs(events) {
+  const out = new Map();
+  for (const e of events ?? []) {
+    const p = e.payload ?? {};
+    if (e.type !== 'GENERATE_DOCUMENT') continue;
+    for (const d of p.documents ?? []) out.set(d.id, { matter: p.text?.matter ?? null, occurrence: p.text?.occurrence ?? null });
+  }
+  return out;
+}
+/** What a 决定书, 恢复审理通知书 or 追加当事人通知书 in the list is of (its matter, which suspension or addition), or null. */
+function docActLabel(c, d, act) {
+  if (!act) return null;
+  const p = c.proceedings ?? {};
+  const s = act.occurrence ? p.suspensions?.[act.occurrence - 1] : null;
+  if (d.kind === 'decision' && act.matter && act.matter !== 'correction') {
+    const what = DECISION_MATTER_NAMES[act.matter] ?? act.matter;
+    if (act.matter === 'suspension' && s) return `${what}：第${act.occurrence}次（${s.from}起）`;
+    const e = act.matter === 'extension' && act.occurrence ? extensionsOf(p)[act.occurrence - 1] : null;
+    return e ? `${what}：第${act.occurrence}次（${e.approvedOn}批准，延长${e.days}日）` : what;
+  }
+  if (d.kind === 'resume_notice' && s) return `第${act.occurrence}次中止审理（${s.from}起，${s.to ?? ''}恢复）`;
+  if (d.kind === 'addition_notice' && act.occurrence) {
+    const x = p.partyAdditions?.[act.occurrence - 1];
+    const q = x ? partiesOf(c).find((y) => y.id === x.partyId) : null;
+    return x ? `追加${q ? `${q.side}${q.who}` : ''}（${x.on}）` : null;
+  }
+  return null;
 }
 const docName = (c, d) => {
   const f = docFinality(c, d);
@@ -1557,6 +1624,8 @@ function offeredKinds(c) {
     decision: Object.keys(decisionMatters(c)).length > 0,
     // Only once a suspension has ended (RESUME): the 恢复审理通知书 is dated the resumption.
     resume_notice: Boolean(p.suspensions?.some((s) => s.to)),
+    // s62 A #1: a party added after acceptance (ADD_PARTY; Rules Art. 46(1)) is notified in writing.
+    addition_notice: Boolean(p.partyAdditions?.length),
   };
   const roles = V().documentRoles ?? {};
   return Object.fromEntries(
@@ -1584,24 +1653,25 @@ function suggestedKind(c, kinds) {
   const wanted = [...(byState[c.state] ?? []), ...(c.award ? ['award'] : []), ...(p.mediation?.agreedOn ? ['mediation_document'] : [])];
   return wanted.find((k) => k in kinds) ?? Object.keys(kinds)[0];
 }
+const DECISION_MATTER_NAMES = {
+  suspension: '中止审理',
+  extension: '延长审理期限',
+  termination: '终止审理',
+  withdrawal: '准许撤回仲裁申请',
+  deemed_withdrawal: '按撤回仲裁申请处理',
+  correction: '补正',
+  recusal: '回避决定',
+  transfer: '移送管辖',
+  jurisdiction: '管辖异议',
+  review_rejection: '不予受理仲裁审查申请',
+  review_refusal: '不予制作调解书',
+};
 function decisionMatters(c) {
   const p = c.proceedings ?? {};
-  const all = {
-    suspension: '中止审理',
-    extension: '延长审理期限',
-    termination: '终止审理',
-    withdrawal: '准许撤回仲裁申请',
-    deemed_withdrawal: '按撤回仲裁申请处理',
-    correction: '补正',
-    recusal: '回避决定',
-    transfer: '移送管辖',
-    jurisdiction: '管辖异议',
-    review_rejection: '不予受理仲裁审查申请',
-    review_refusal: '不予制作调解书',
-  };
+  const all = DECISION_MATTER_NAMES;
   const ok = {
     suspension: Boolean(p.suspensions?.length),
-    extension: Boolean(p.extension),
+    extension: Boolean(p.extension || p.earlierExtensions?.length),
     termination: c.closure?.mode === 'termination',
     withdrawal: c.closure?.mode === 'withdrawal',
     // legal54c M1: one worker's application alone treated as withdrawn has its decision too (the latest by default).
@@ -1704,7 +1774,10 @@ function docsSection(c, docs, refresh, events) {
   const kinds = offeredKinds(c);
   const latest = new Map();
   // A version of a document: the same kind, number and act (a partial award's, a ruling's), draft or not.
-  const version = (d) => `${d.kind}|${d.caseNo}|${d.occurrence ?? ''}|${/草稿/.test(d.title)}`;
+  // s62 A #2: a 决定书 by its matter and act too (the first suspension's is not an older version of the second's).
+  const acts = docActs(events);
+  const version = (d) =>
+    `${d.kind}|${d.caseNo}|${d.occurrence ?? acts.get(d.id)?.occurrence ?? ''}|${acts.get(d.id)?.matter ?? ''}|${/草稿/.test(d.title)}`;
   for (const d of docs) latest.set(version(d), d.id);
   const list = docs.length
     ? h(
@@ -1728,6 +1801,7 @@ function docsSection(c, docs, refresh, events) {
                 'td',
                 d.title,
                 corrections.get(d.id) ? h('div.small.corrects-what', corrections.get(d.id)) : null,
+                docActLabel(c, d, acts.get(d.id)) ? h('div.small.doc-act', docActLabel(c, d, acts.get(d.id))) : null,
                 // ui45 L3: a space between the name and its mark (read, copied or printed: not 仲裁裁决书终局).
                 f ? [' ', h(`span.badge.tight.${f === 'final' ? 'ok' : 'warn'}`, f === 'final' ? '终局' : '非终局')] : null,
                 stale ? h('div.small.muted', '（已有较新的版本）') : null,
@@ -1862,10 +1936,11 @@ function docsSection(c, docs, refresh, events) {
       const ownCorrection = kind.value === 'decision' && matter.value === 'correction' && !printsOnly(kind.value);
       correctedBox.hidden = !ownCorrection || targets.length < 2;
       decidedBox.hidden = !ownCorrection;
-      const acts = docOccurrences(c, kind.value);
+      const acts = docOccurrences(c, kind.value, matter.value);
       occurrence.hidden = !acts;
       occurrence.replaceChildren(...Object.entries(acts ?? {}).map(([v, label]) => h('option', { value: v }, label)));
-      if (acts) occurrence.value = String(Object.keys(acts).length);
+      // The latest act first chosen (its key: a resumption notice's are the resumed suspensions' numbers).
+      if (acts) occurrence.value = Object.keys(acts).at(-1);
     };
     // The act (which partial award or ruling) is kept only when the person chose it, with how many there were then: a
     // new act of that kind since (a second partial award) makes the latest the choice again, not the one picked before
@@ -2029,7 +2104,15 @@ function docsSection(c, docs, refresh, events) {
       const which = occurrence.hidden ? undefined : Number(occurrence.value);
       const earlier = draft.checked
         ? null
-        : docs.filter((d) => d.kind === kind.value && !/草稿/.test(d.title) && (!which || d.occurrence === which)).at(-1);
+        : docs
+            .filter(
+              (d) =>
+                d.kind === kind.value &&
+                !/草稿/.test(d.title) &&
+                (!which || (d.occurrence ?? acts.get(d.id)?.occurrence) === which) &&
+                (kind.value !== 'decision' || (acts.get(d.id)?.matter ?? matter.value) === matter.value),
+            )
+            .at(-1);
       // ui49 M2: an act's document once issued is fixed (Rules Art. 54; server: app/documents/originals.ts ACT_KINDS):
       // asked for again it is the original reprinted (补打: same number, same text) — a change of text is a 补正决定书 or
       // a draft. Other documents (notices, receipts) are generated as a new version.
