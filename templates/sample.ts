@@ -182,14 +182,45 @@ export const SAMPLE_SERVICE_INPUT: DocInput = {
   text: { ...SAMPLE_INPUT.text, partyId: 2 },
 };
 
+/**
+ * The sample case with the user unit of a dispatched worker added as a co-respondent on 03-09 (ADD_PARTY, ground
+ * dispatch: LDMAL Art. 22(2)): the 追加当事人通知书 of that addition.
+ */
+export const SAMPLE_ADDITION_INPUT: DocInput = {
+  ...SAMPLE_INPUT,
+  respondents: [
+    ...SAMPLE_INPUT.respondents,
+    {
+      id: 3,
+      kind: 'organization',
+      name: '聊城市东昌府区某某物流有限公司',
+      idNumber: null,
+      sex: null,
+      birthDate: null,
+      address: '聊城市东昌府区东关街8号',
+      creditCode: '91371502MA3D1F2G3H',
+      legalRepresentative: '赵六',
+      legalRepresentativeTitle: '执行董事',
+      agents: [],
+    },
+  ],
+  ctx: {
+    ...SAMPLE_INPUT.ctx,
+    parties: [...SAMPLE_INPUT.ctx.parties, { id: 3, side: 'respondent', kind: 'organization' }],
+    partyAdditions: [{ on: '2026-03-09', partyId: 3, side: 'respondent', ground: 'dispatch' }],
+  },
+};
+
 /** The sample a document kind is rendered from. */
 export const sampleFor = (kind: string): DocInput =>
-  kind === 'partial_award'
-    ? SAMPLE_PARTIAL_INPUT
-    : kind === 'conversion_notice'
-      ? SAMPLE_CONVERTED_INPUT
-      : kind === 'mediation_agreement'
-        ? SAMPLE_PRE_ARBITRATION_INPUT
-        : kind === 'service_receipt'
-          ? SAMPLE_SERVICE_INPUT
-          : SAMPLE_INPUT;
+  kind === 'addition_notice'
+    ? SAMPLE_ADDITION_INPUT
+    : kind === 'partial_award'
+      ? SAMPLE_PARTIAL_INPUT
+      : kind === 'conversion_notice'
+        ? SAMPLE_CONVERTED_INPUT
+        : kind === 'mediation_agreement'
+          ? SAMPLE_PRE_ARBITRATION_INPUT
+          : kind === 'service_receipt'
+            ? SAMPLE_SERVICE_INPUT
+            : SAMPLE_INPUT;
