@@ -378,7 +378,7 @@ export function simpleHearingNoticeWarnings(
   const est = f.provisional?.years?.length ? '，预计' : '';
   const earliest = f.earliestHearingOn ? `（普通程序最早可定于 ${f.earliestWorkingHearingOn ?? f.earliestHearingOn}${est}）` : '';
   return [
-    `开庭日期 ${ev.payload.hearingOn as string} 距${act}之日 ${ev.occurredOn} 不足开庭${words}前书面通知的期限${earliest}：本案简易处理，仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条），本委不适用该通知期限（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条），已予记录。请及时将开庭日期、地点通知双方当事人，保障其陈述意见的权利（第六十条）；以电话、短信等简便方式通知的，未经当事人确认或者没有其他证据证明其已经收到，当事人不到庭时不得按撤回仲裁申请处理或者缺席裁决（第五十九条）。`,
+    `开庭日期 ${ev.payload.hearingOn as string} 距${act}之日 ${ev.occurredOn} 不足开庭${words}前书面通知的期限${earliest}：本案简易处理，仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条），本委不适用该通知期限（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条）。请及时将开庭日期、地点通知双方当事人，保障其陈述意见的权利（第六十条）；以电话、短信等简便方式通知的，未经当事人确认或者没有其他证据证明其已经收到，当事人不到庭时不得按撤回仲裁申请处理或者缺席裁决（第五十九条）。`,
   ];
 }
 

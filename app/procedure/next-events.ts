@@ -65,7 +65,12 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
       },
     ],
   ];
-  const held: { type: EventType; violation: Violation }[] = [...availability.held];
+  // s62: `precondition` — the case itself does not allow it now (a partial award before any hearing, a second extension
+  // in one period): no one's act of the day makes it possible, so the page says so only to whoever does the act.
+  const held: { type: EventType; violation: Violation; precondition?: true }[] = availability.held.map((h) => ({
+    ...h,
+    precondition: true as const,
+  }));
   for (const [type, refused] of certain) {
     if (!available.includes(type)) continue;
     const cal = await deps.calendar.get(deps.db.reader);
@@ -110,11 +115,16 @@ export async function nextEvents(deps: Deps, actor: Actor, id: number, opts: { a
   }));
   const blocked = held
     .filter((b) => blockedTypes.has(b.type))
-    .map(({ type, violation }) => ({
+    .map(({ type, violation, precondition }) => ({
       type,
       label: label(type),
       roles: caseEventRoles(type, scope),
-      blocked: { rule: violation.rule, source: violation.source, reason: blockedReason(violation, c) },
+      blocked: {
+        rule: violation.rule,
+        source: violation.source,
+        reason: blockedReason(violation, c),
+        ...(precondition ? { precondition } : {}),
+      },
     }));
   return [...offered, ...blocked];
 }

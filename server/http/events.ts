@@ -33,10 +33,21 @@ const NextEvent = z
         'SIGN_MEDIATION_DOCUMENT：仲裁调解书尚未出具，只能记录当事人拒绝签收（反悔）；签收须待调解书出具（med51 H1；劳动争议调解仲裁法第四十二条、办案规则第七十七条）',
     }),
     note: z.string().optional().openapi({ description: '此事项目前受到的限制及其原因' }),
-    blocked: z.strictObject({ rule: z.string(), source: z.string(), reason: z.string() }).optional().openapi({
-      description:
-        '仅在 blocked=true 时出现：案件状态允许、但无论如何填写都会被法定规则拒绝（422）的事项，不能办理；rule、source 与拒绝时相同，reason 说明原因及如何处理（例如未到庭当事人无开庭通知送达记录：劳动争议调解仲裁法第三十六条、办案规则第三十九条）。这些事项列在可办理的事项之后（fixU57 #3）',
-    }),
+    blocked: z
+      .strictObject({
+        rule: z.string(),
+        source: z.string(),
+        reason: z.string(),
+        precondition: z.literal(true).optional().openapi({
+          description:
+            '案件本身现在不具备办理条件（如尚未开庭的部分裁决、本期已延长过一次的延长审理期限）：他人的行为也不能使其成为可办理，界面只向办理该事项的人员说明；不带此项的，是未到庭当事人无开庭通知送达记录等可由他人办理后解除的阻止',
+        }),
+      })
+      .optional()
+      .openapi({
+        description:
+          '仅在 blocked=true 时出现：案件状态允许、但无论如何填写都会被法定规则拒绝（422）的事项，不能办理；rule、source 与拒绝时相同，reason 说明原因及如何处理（例如未到庭当事人无开庭通知送达记录：劳动争议调解仲裁法第三十六条、办案规则第三十九条）。这些事项列在可办理的事项之后（fixU57 #3）',
+      }),
   })
   .openapi('NextEvent');
 

@@ -11,7 +11,7 @@ import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 const { t, a } = apiSuite({ now: '2026-04-01T02:00:00Z' });
 const { send, ok } = caseEvents(() => t);
 
-type Next = { type: string; label: string; roles: string[]; blocked?: { rule: string; source: string; reason: string } };
+type Next = { type: string; label: string; roles: string[]; blocked?: { rule: string; source: string; reason: string; precondition?: true } };
 const next = async (token: string, id: number, query = '') => {
   const r = await t.api(token).get(`/api/cases/${id}/next-events${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -60,6 +60,15 @@ describe(`s62 C #2: next-events says why a once-only act is not offered (${proce
     expect((await next(a.tokens.clerk, c.id, '?blocked=true')).some((n) => n.type === 'EXTEND_TIME_LIMIT')).toBe(false);
     const all = await next(a.tokens.clerk, c.id, '?all=true&blocked=true');
     expect(all.find((n) => n.type === 'EXTEND_TIME_LIMIT')?.blocked?.rule).toBe('extension-once');
+    // s62: marked as the case’s own precondition (no one's act unblocks it), which the page explains only to its doer.
+    expect(held?.blocked).toMatchObject({ precondition: true });
+  });
+
+  it('a block another’s act can lift (the hearing notice not proven served, fixU57) carries no precondition mark', async () => {
+    const { c, arb } = await caseAt(t, a, 'heard', { held: { applicantPresent: true, respondentPresent: false } });
+    const award = (await next(arb.token, c.id, '?blocked=true')).find((n) => n.type === 'ISSUE_AWARD');
+    expect(award?.blocked?.rule, JSON.stringify(award)).toBeDefined();
+    expect(award?.blocked).not.toHaveProperty('precondition');
   });
 
   it('部分裁决 before any hearing: held back with partial-award-before-hearing; offered once heard', async () => {

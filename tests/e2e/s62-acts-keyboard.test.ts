@@ -107,5 +107,14 @@ describe('s62 C (Chromium)', () => {
     expect(await dialog().count()).toBe(0);
     expect(await ask().count()).toBe(0);
     expect(await events(c.id, 'EXTEND_TIME_LIMIT')).toHaveLength(1);
+    // s62 (a new user's walk): the clerk, who cannot extend, is not told why the chair cannot — a precondition of the case
+    // is explained only to the act's doer (blocked.precondition); the clerk's page lists no such reason.
+    await signIn(page, base, 'clerk');
+    await page.goto(`${base}/#/cases/${c.id}`);
+    await page.locator('#sec-proc').waitFor();
+    await page.getByRole('group', { name: '可办理的操作' }).waitFor();
+    const lines = await page.getByRole('list', { name: '暂不能办理的操作' }).locator('li').allTextContents();
+    expect(lines.filter((l) => l.startsWith('延长审理期限'))).toEqual([]);
+    expect(await page.getByRole('group', { name: '暂不能办理（原因见下）' }).count()).toBe(0);
   });
 });

@@ -94,7 +94,13 @@ async function loadFile(id) {
   ]);
   const offered = next.filter((n) => !n.blocked);
   const mine = new Set(offered.map((n) => n.type));
-  const blocked = [...next, ...all].filter((n, i, list) => n.blocked && list.findIndex((m) => m.type === n.type) === i);
+  // s62 (a new user's walk): another's act the case itself does not allow yet (`precondition`: a partial award before any
+  // hearing, a second extension) is not explained to someone who cannot do it — only what another's act can unblock
+  // (fixU57 #3: 作出裁决 waiting on the clerk's service of the hearing notice) is.
+  const own = new Set(next.map((n) => n.type));
+  const blocked = [...next, ...all].filter(
+    (n, i, list) => n.blocked && list.findIndex((m) => m.type === n.type) === i && (own.has(n.type) || !n.blocked.precondition),
+  );
   const held = new Set(blocked.map((n) => n.type));
   return {
     c,
