@@ -233,6 +233,11 @@ export interface DocInput {
    * (Rules Art. 65); absent while the copy is not served.
    */
   defenseDue?: { startsOn: string; dueOn: string } | null;
+  /**
+   * s62: the hearing's 开庭三日前 window to ask for a postponement (LDMAL Art. 35) had closed before its date was set (a
+   * short-notice hearing of a simple case, Rules Art. 60; workflows/deadlines.ts `postponementWindow`).
+   */
+  postponementClosed?: boolean;
   /** s62 B #2: the unit the defense period is counted in (PERIODS_OVERRIDE `defense`; Rules Art. 80: working days). */
   defenseUnit?: 'working' | 'calendar';
   /** How a 调解书 may be served here (workflows/rules.ts mediationDocumentMethods, as configured). */
@@ -1232,7 +1237,12 @@ function hearingNotice(d: DocInput): DocSpec[] {
               },
             ]
           : []),
-        { kind: 'para', text: '请届时准时到庭，并携带身份证明及证据原件。当事人有正当理由申请延期开庭的，应当在开庭三日前提出。' },
+        {
+          kind: 'para',
+          text: d.postponementClosed
+            ? '请届时准时到庭，并携带身份证明及证据原件。本案简易处理，开庭日期由仲裁庭根据案件情况确定（《劳动人事争议仲裁办案规则》第六十条）；当事人有正当理由申请延期开庭的，应当在收到本通知后及时提出。'
+            : '请届时准时到庭，并携带身份证明及证据原件。当事人有正当理由申请延期开庭的，应当在开庭三日前提出。',
+        },
         {
           kind: 'para',
           text: '申请人无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以按撤回仲裁申请处理；被申请人无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决。',

@@ -229,6 +229,13 @@ function notifiedParties(c) {
 
 const HEARING_NOTICE_RULE =
   '仲裁庭应当在开庭五日前，将开庭日期、地点书面通知双方当事人；当事人有正当理由的，可以在开庭三日前请求延期开庭（《劳动争议调解仲裁法》第三十五条；五日、三日按工作日计算，《劳动人事争议仲裁办案规则》第八十条）。';
+/**
+ * s62 (a new user's walk): a simple case's hearing — the tribunal sets the date according to the case, protecting the
+ * parties' right to be heard (Rules Art. 60); a short notice, where the commission allows it, is said by the server's
+ * own warning in the same confirmation (workflows/hearings.ts simpleHearingNoticeWarnings).
+ */
+const SIMPLE_HEARING_NOTICE_RULE =
+  '本案简易处理：仲裁庭可以根据案件情况确定开庭日期，但应当保障当事人陈述意见的权利（《劳动人事争议仲裁办案规则》第六十条）；普通程序为开庭五日前书面通知、开庭三日前可以请求延期（《劳动争议调解仲裁法》第三十五条）。';
 
 /**
  * fixU54 #1: what scheduling or postponing a hearing does — said with the day, time and place as sent (a postponement's
@@ -245,9 +252,9 @@ function hearingConsequence(type, c, body = {}) {
   const absent = '当事人收到书面通知，无正当理由拒不到庭的，申请人按撤回仲裁申请处理、被申请人可以缺席裁决（第三十六条）。';
   if (postpone) {
     const before = was?.hearingOn ? `原定 ${was.hearingOn}${was.time ? ` ${was.time}` : ''} 的开庭不再按期举行，` : '';
-    return `将记录延期开庭：${before}开庭改${when ? `为 ${when}` : '期'}，记入办理记录。${notify}${HEARING_NOTICE_RULE}${absent}`;
+    return `将记录延期开庭：${before}开庭改${when ? `为 ${when}` : '期'}，记入办理记录。${notify}${c.procedure === 'simple' ? SIMPLE_HEARING_NOTICE_RULE : HEARING_NOTICE_RULE}${absent}`;
   }
-  return `将排期开庭${when ? `：${when}` : ''}，记入办理记录。${notify}${HEARING_NOTICE_RULE}${absent}`;
+  return `将排期开庭${when ? `：${when}` : ''}，记入办理记录。${notify}${c.procedure === 'simple' ? SIMPLE_HEARING_NOTICE_RULE : HEARING_NOTICE_RULE}${absent}`;
 }
 
 /**

@@ -529,6 +529,22 @@ export function limitRanOutBefore(ctx: MachineContext, cal: OfficialCalendar, pe
 }
 
 /**
+ * The last day a party may ask to postpone the case's hearing (LDMAL Art. 35: 开庭三日前; Rules Art. 80 working days;
+ * PERIODS_OVERRIDE `postponement_request`), with the years counted provisionally; null without a hearing. The one
+ * place it is worked out: the `postponement_request` deadline and the hearing notice (a window that had closed before
+ * the date was set — a short-notice hearing of a simple case, Rules Art. 60 — is not printed as a condition).
+ */
+export function postponementWindow(
+  ctx: Pick<MachineContext, 'hearing'>,
+  cal: OfficialCalendar,
+  periods: Pick<Periods, 'postponement_request'>,
+): { value: string | null; years: number[] } | null {
+  const h = ctx.hearing;
+  if (!h) return null;
+  return onView(cal, (view) => latestDayBefore(view, h.hearingOn, periods.postponement_request));
+}
+
+/**
  * The defense period (LDMAL Art. 30), as shortened with the respondent's consent in simple procedure (Rules Art. 58).
  * The one place it is worked out: the `defense` deadline, and the earliest end of a period not yet begun that a hearing
  * or the answer-period flag is judged on (workflows/hearings.ts `earliestDefenseEnd`).
@@ -1214,9 +1230,8 @@ export function computeDeadlines(ctx: MachineContext, cal: OfficialCalendar, per
     );
   }
   if (ctx.hearing && !heldOn) {
-    const h = ctx.hearing;
     const setOn = hearingDateSetOn(ctx) as string;
-    const r = onView(cal, (view) => latestDayBefore(view, h.hearingOn, P.postponement_request));
+    const r = postponementWindow(ctx, cal, P) as { value: string | null; years: number[] };
     // A window to ask for postponement that closed before the date was even set (a short-notice hearing of a simple
     // case, Rules Art. 60) was never open to a party: not listed as one that elapsed (med49 M2).
     if (r.value === null || r.value >= setOn)

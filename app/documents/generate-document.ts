@@ -23,8 +23,8 @@ import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
 import { cstDate } from '../../workflows/dates.ts';
-import { extendedLimitDueOn, extendedLimitMissingYear, limitRanOutBefore } from '../../workflows/deadlines.ts';
-import { documentMadeOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
+import { extendedLimitDueOn, extendedLimitMissingYear, limitRanOutBefore, postponementWindow } from '../../workflows/deadlines.ts';
+import { documentMadeOn, hearingDateSetOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
 import { caseContext, caseScope, loadCase, staleVersion, userNames } from '../cases/case-state.ts';
@@ -476,6 +476,11 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     req.kind === 'hearing_notice' && ctx.collective
       ? (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn)
       : undefined;
+  // s62 (a new user's walk): a hearing set at short notice in a simple case (Rules Art. 60) left no 开庭三日前 window to
+  // ask for a postponement (LDMAL Art. 35): its notice does not print that window as a condition no one could meet.
+  const window = req.kind === 'hearing_notice' ? postponementWindow(ctx, await deps.calendar.get(k), deps.periods) : null;
+  const setOn = hearingDateSetOn(ctx);
+  const postponementClosed = Boolean(window?.value && setOn && window.value < setOn);
   // The builder's input, kept: a 决定书 issued again is built again naming the one it replaces (legal58b #2).
   let docInput = {} as Parameters<(typeof BUILDERS)[DocumentKind]>[0];
   const build = (x: typeof docInput) => {
@@ -529,6 +534,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       mediationDocumentMethods: mediationDocumentMethods(config.mediationDocumentByPost),
       ...(defense ? { defenseDue: { startsOn: defense.startsOn as string, dueOn: defense.dueOn as string } } : {}),
       defenseUnit: deps.periods.defense.unit,
+      ...(postponementClosed ? { postponementClosed } : {}),
       text: req,
       // legal57b H1: the extended limit's last day on the case's dates as they now stand (a date correction moves it),
       // not as the rules judged it when the extension was approved (the EXTEND entry's ruleFacts.extendedDueOn).

@@ -60,6 +60,14 @@ describe(`s62 B #1: the hearing notice period in simple handling is relaxed out 
     // The relaxation: no notice deadline for the hearing set flexibly (domain.md §8.1).
     expect((r.body.deadlines as Dl[]).map((d) => d.kind)).not.toContain('hearing_notice');
     expect((r.body as CaseView).state).toBe('hearing_scheduled');
+    // The preview does not say it was recorded (it is not yet).
+    expect(warningsOf(preview).join('')).not.toContain('已予记录');
+    // s62: its 开庭通知书 does not print a 开庭三日前 window that had closed before the date was set (LDMAL Art. 35;
+    // Rules Art. 60); a notice given with the full period keeps it.
+    const notice = await generatedText(t, a.tokens.clerk, s.c.id, { kind: 'hearing_notice' });
+    expect(notice).toContain('当事人有正当理由申请延期开庭的，应当在收到本通知后及时提出');
+    expect(notice).toContain('第六十条');
+    expect(notice).not.toContain('应当在开庭三日前提出');
   });
 
   it('a simple case’s hearing set with the full notice period says nothing of it; a postponement at short notice is warned of (simple) or refused (ordinary)', async () => {
@@ -67,6 +75,7 @@ describe(`s62 B #1: the hearing notice period in simple handling is relaxed out 
     const r = await send(s.c, s.arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-17', ...PLACE }, MON);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(warningsOf(r).some((x) => x.includes('第六十条'))).toBe(false);
+    expect(await generatedText(t, a.tokens.clerk, s.c.id, { kind: 'hearing_notice' })).toContain('应当在开庭三日前提出');
     const p = await send(
       s.c,
       s.arb.token,
