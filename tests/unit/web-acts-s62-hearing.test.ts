@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error the web interface is plain JavaScript modules (no types)
 import { consequenceOf } from '../../web/acts.js';
 
 /**
