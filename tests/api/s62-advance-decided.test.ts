@@ -6,7 +6,7 @@ import { standardApplication } from '../helpers/procedure.ts';
 /**
  * s62 D #1 — advance execution (先予执行, LDMAL Art. 44; Rules Arts. 50–51) is a ruling on a claim still before the
  * tribunal: a claim a partial award (部分裁决, LDMAL Art. 43(2); Rules Art. 49) already decided is refused (422
- * `advance-execution-claim-decided` naming `claimIds.N`, the claim as 第N项 and the partial award that decided it),
+ * `advance-execution-claim-decided` naming `claimIds`, the claim as 第N项 and the partial award that decided it),
  * nothing written; a claim no partial award decided is still ruled on; the reverse (a partial award on a claim paid in
  * advance) stays allowed.
  * Default case walk (caseAt): accepted 2026-03-04, tribunal 03-05, hearing held 03-25.
@@ -39,7 +39,7 @@ const eventTypes = async (id: number) =>
 const advances = (c: Body) => ((c.proceedings as Body | undefined)?.advanceExecutions ?? []) as { claimIds: number[] }[];
 
 describe(`s62 D #1: no advance execution of a claim a partial award decided (${DB})`, () => {
-  it('refused 422 naming claimIds.N, the claim (第1项) and the partial award, citing Arts. 43(2), 44 — nothing written; the claim not decided is ruled on', async () => {
+  it('refused 422 naming claimIds, the claim (第1项) and the partial award, citing Arts. 43(2), 44 — nothing written; the claim not decided is ruled on', async () => {
     const { c, arb } = await caseAt(t, a, 'heard', { body: application('先裁甲', 621) });
     const [wages, comp] = c.claims.map((cl) => cl.id) as [number, number];
     await ok(c, arb.token, 'PARTIAL_AWARD', { items: [{ claimId: wages, outcome: 'granted', amount: '15000.00' }], ...TEXT }, '2026-03-27');
@@ -51,7 +51,7 @@ describe(`s62 D #1: no advance execution of a claim a partial award decided (${D
     const refused = await send(c, arb.token, 'ADVANCE_EXECUTION', ruling([wages], [{ claimId: wages, amount: '15000.00' }]), '2026-03-30');
     expect(refused.status, JSON.stringify(refused.body)).toBe(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
-    expect(refused.body).toMatchObject({ rule: 'advance-execution-claim-decided', field: 'claimIds.0' });
+    expect(refused.body).toMatchObject({ rule: 'advance-execution-claim-decided', field: 'claimIds' });
     expect(refused.body.detail).toContain('第1项请求已由第1件部分裁决（2026-03-27）作出裁决');
     expect(refused.body.detail).toContain('第四十三条第二款');
     expect(refused.body.detail).toContain('第四十四条');
@@ -60,7 +60,7 @@ describe(`s62 D #1: no advance execution of a claim a partial award decided (${D
     expect(advances(after)).toEqual([]);
     expect(await eventTypes(c.id)).toEqual(eventsBefore);
 
-    // With the claim still pending sent first, the field names the decided one by its place among those sent.
+    // With a claim still pending sent too, the refusal names the decided one only.
     const mixed = await send(
       c,
       arb.token,
@@ -75,19 +75,17 @@ describe(`s62 D #1: no advance execution of a claim a partial award decided (${D
       '2026-03-30',
     );
     expect(mixed.status, JSON.stringify(mixed.body)).toBe(422);
-    expect(mixed.body).toMatchObject({ rule: 'advance-execution-claim-decided', field: 'claimIds.1' });
+    expect(mixed.body).toMatchObject({ rule: 'advance-execution-claim-decided', field: 'claimIds' });
     expect(mixed.body.detail).toContain('第1项请求已由第1件部分裁决');
     expect(mixed.body.detail).not.toContain('第2项');
     expect((await view(c.id)).version).toBe(before.version);
 
     // The preview (the dialog's confirmation) answers the same refusal before anything is sent.
-    const preview = await t
-      .api(arb.token)
-      .post(`/api/cases/${c.id}/event-preview`, {
-        type: 'ADVANCE_EXECUTION',
-        occurredOn: '2026-03-30',
-        ...ruling([wages], [{ claimId: wages, amount: '15000.00' }]),
-      });
+    const preview = await t.api(arb.token).post(`/api/cases/${c.id}/event-preview`, {
+      type: 'ADVANCE_EXECUTION',
+      occurredOn: '2026-03-30',
+      ...ruling([wages], [{ claimId: wages, amount: '15000.00' }]),
+    });
     expect(preview.status, JSON.stringify(preview.body)).toBe(422);
     expect(preview.body).toMatchObject({ rule: 'advance-execution-claim-decided' });
 
