@@ -1587,6 +1587,27 @@ export const RULES: Partial<Record<EventType, Rule>> = {
         `申请先予执行的日期 ${applied} 早于本委收到仲裁申请之日 ${ctx.receivedOn}`,
         'appliedOn',
       );
+    // s62 D #1 — LDMAL Art. 44 with Art. 43(2) (Rules Arts. 49, 51): advance execution is a ruling on a claim still before
+    // the tribunal, ahead of its award; a claim a partial award decided is no longer pending — that award orders (or
+    // refuses) the payment, and a ruling on it would order the same sum twice. Named as the case numbers its claims
+    // (第N项, its place among the claims) and by the partial award that decided it (第N件部分裁决, 1 = the first made).
+    const byPartial = new Set(ctx.partialAwards.flatMap((pa) => pa.items.map((it) => it.claimId)));
+    if (ids.some((id) => byPartial.has(id))) {
+      const words = ids.flatMap((id) => {
+        const n = ctx.partialAwards.findIndex((pa) => pa.items.some((it) => it.claimId === id));
+        const award = ctx.partialAwards[n];
+        if (!award) return [];
+        const seq = ctx.claims.findIndex((c) => c.id === id) + 1;
+        return [`第${seq}项请求已由第${n + 1}件部分裁决（${award.issuedOn}）作出裁决`];
+      });
+      return v(
+        'advance-execution-claim-decided',
+        'LDMAL Arts. 43(2), 44',
+        `先予执行是对仲裁庭尚未裁决的请求作出的裁决（劳动争议调解仲裁法第四十四条）：${words.join('；')}，已不是待裁决的请求，不能裁决先予执行（劳动争议调解仲裁法第四十三条第二款）`,
+        // The claims list, as the other refusals of ADVANCE_EXECUTION name it (the form shows it there).
+        'claimIds',
+      );
+    }
     // LDMAL Art. 44 (legal54a H1–H2): advance execution is of what a WORKER recovers (追索劳动报酬、工伤医疗费、经济补偿或者
     // 赔偿金), on his application, his life seriously affected — whichever side he is on: the worker-applicant's claims, or
     // the worker's counterclaim against an employer that applied (Rules Art. 36). Never of the employer's claim against a

@@ -88,6 +88,9 @@ describe('s60 W1 (Chromium)', () => {
     await ask().waitFor();
     // The server's warning for an unshared amount is not there: the shares were sent.
     expect(await ask().textContent()).not.toContain('未写明每名申请人先行受领的金额');
+    // s62 D #2: the confirmation repeats the amount with each worker's share, and the term.
+    await hasText(ask(), `先予执行金额：第1项 10,000.00 元，分别为${zhou?.name} 6,000.00 元、${wu?.name} 4,000.00 元`);
+    await hasText(ask(), '履行期限：自裁决书送达之日起10日');
     await ask().getByRole('button', { name: '确认先予执行裁决' }).click();
     await dlg.waitFor({ state: 'detached' });
     const ruling = (await history(c.id)).find((e) => e.type === 'ADVANCE_EXECUTION');

@@ -580,7 +580,11 @@ async function eventForm(c, type, done, screen, opened = {}) {
                   // the server's own list, vocabulary advanceExecutionCategories) is shown, not offered, and says why.
                   type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
                     ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
-                    : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
+                    : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
+                      // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
+                      type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
+                      ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
+                      : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
                 )
             : staff.map((s) => {
                 const w = load.get(s.id);
@@ -616,6 +620,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         fields.append(amounts.node);
         getters.push(amounts.get);
         checks.push(amounts.check);
+        describe.push(amounts.describe);
         const payers = advancePayers(c, list.node);
         fields.append(payers.node);
         getters.push(payers.get);
@@ -719,6 +724,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
     getters.push((b) => {
       if (days.value !== '') b.paymentDays = Number(days.value);
     });
+    // s62 D #2: printed in the ruling and not changed afterwards — the confirmation repeats it.
+    describe.push(() => (days.value.trim() !== '' ? ['履行期限', `自裁决书送达之日起${Number(days.value)}日`] : null));
   }
   const danger = Boolean(IRREVERSIBLE[type]);
   // ui46 L3: every act that asks for a confirmation says so on its button (…) and in the footer. fixU54 #1: no act is
@@ -1691,6 +1698,17 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
 /** ui55 #2: why a claim is not offered for advance execution (LDMAL Art. 44(1)). */
 const NOT_ADVANCE = '不属于可先予执行的请求（第四十四条）';
 /**
+ * s62 D #1: why a claim a partial award decided is not offered for advance execution — it is no longer before the
+ * tribunal (LDMAL Arts. 43(2), 44; workflows/rules.ts ADVANCE_EXECUTION, 422 advance-execution-claim-decided). Null
+ * when no partial award decided it.
+ */
+function decidedByPartial(c, cl) {
+  const awards = c.proceedings?.partialAwards ?? [];
+  const i = awards.findIndex((pa) => (pa.items ?? []).some((it) => it.claimId === cl.id));
+  if (i < 0) return null;
+  return `已由第${i + 1}件部分裁决（${awards[i].issuedOn}）作出裁决，不能先予执行（第四十三条第二款、第四十四条）`;
+}
+/**
  * Whether a claim's category is one advance execution may be of: the server's list (GET /api/reference/vocabulary
  * advanceExecutionCategories, workflows/finality.ts MONETARY_FINAL_CATEGORIES), the rule refusing the others (422
  * advance-execution-categories). Without the list every claim is offered and the server judges.
@@ -1852,6 +1870,14 @@ function advanceAmounts(c, claimList) {
       if (bad.length) return bad;
       const shares = sent().flatMap((r) => r.shares?.check() ?? []);
       return shares.length ? shares : null;
+    },
+    // s62 D #2: the amounts (and each worker's share, where asked) are printed in the ruling and cannot be changed
+    // afterwards — the confirmation repeats them.
+    describe: () => {
+      const list = sent().map(
+        (r) => `第${r.cl.seq}项 ${money(plainAmount(r.amount.value))}${(r.shares?.said() ?? '').replace(/^；/, '，')}`,
+      );
+      return list.length ? ['先予执行金额', list.join('；')] : null;
     },
   };
 }
