@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SUSPENSION_GROUNDS, type SuspensionGround } from '../workflows/labels.ts';
 import { EVENT_TYPES, type EventType, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
-import { CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
+import { ADDITION_GROUND_SIDES, type AdditionGround, additionGroundFits, CLAIM_CATEGORY_CODES } from '../workflows/reference.ts';
 import { CalculatorKindEnum } from './calculators/schemas.ts';
 import {
   AgentInput,
@@ -185,6 +185,16 @@ const ClaimChange = z
     message: '至少变更类别、金额或内容之一',
     path: ['claimId'],
   });
+/**
+ * s62 E #1: what a mismatched ADD_PARTY `ground` is told, by the side chosen — the grounds that go with it and their
+ * articles (workflows/reference.ts ADDITION_GROUND_SIDES).
+ */
+const ADDITION_GROUND_MISMATCH = {
+  respondent:
+    '追加理由与“追加为被申请人”不符：追加为被申请人的，追加理由应为共同被申请人、劳务派遣单位或用工单位（《劳动争议调解仲裁法》第二十二条）、无营业执照等单位的出资人或开办单位（《劳动人事争议仲裁办案规则》第六条）、个人承包经营（《劳动人事争议仲裁办案规则》第七条）或其他；与处理结果有利害关系的，追加为第三人（《劳动争议调解仲裁法》第二十三条）',
+  third_party:
+    '追加理由与“追加为第三人”不符：追加为第三人的，追加理由应为与处理结果有利害关系的第三人（《劳动争议调解仲裁法》第二十三条）或其他；共同被申请人、劳务派遣单位或用工单位、无营业执照等单位的出资人或开办单位、个人承包经营是本案当事人，追加为被申请人（《劳动争议调解仲裁法》第二十二条，《劳动人事争议仲裁办案规则》第六条、第七条）',
+} as const;
 const NewParty = z.discriminatedUnion('kind', [PersonInput.omit({ id: true }), OrganizationInput.omit({ id: true })]);
 const Decision = z.enum(['written', 'oral']).optional().openapi({ description: '书面或口头（口头的记录在案）' });
 
@@ -645,16 +655,23 @@ export const EVENT_PAYLOADS: Record<EventType, z.ZodType> = {
       message: '同一请求不能既变更又放弃',
       path: ['withdraw'],
     }),
-  ADD_PARTY: z.object({
-    side: z.enum(['respondent', 'third_party']).openapi({ description: '追加为共同被申请人或第三人' }),
-    party: NewParty,
-    ground: z.enum(['co_respondent', 'dispatch', 'unlicensed_employer', 'contractor', 'interested_third_party', 'other']).openapi({
-      description:
-        '共同被申请人、劳务派遣（LDMAL Art. 22）、无证经营（Rules Art. 6）、个人承包（Rules Art. 7）、有利害关系的第三人（LDMAL Art. 23）',
+  ADD_PARTY: z
+    .object({
+      side: z.enum(['respondent', 'third_party']).openapi({ description: '追加为共同被申请人或第三人' }),
+      party: NewParty,
+      ground: z.enum(Object.keys(ADDITION_GROUND_SIDES) as [AdditionGround, ...AdditionGround[]]).openapi({
+        description:
+          '追加理由，须与 side 相符：被申请人（共同当事人）— co_respondent 共同被申请人（LDMAL Art. 22）、dispatch 劳务派遣单位或用工单位（LDMAL Art. 22(2)）、unlicensed_employer 无营业执照等单位的出资人、开办单位（Rules Art. 6）、contractor 个人承包经营的发包组织或承包人（Rules Art. 7）；第三人 — interested_third_party 与处理结果有利害关系的第三人（LDMAL Art. 23）；other 两者均可。不相符的 400 指明 ground',
+      }),
+      initiative: z.enum(['tribunal', 'application']).optional().openapi({ description: '仲裁庭依职权追加或依当事人申请' }),
+      reason: Reason.optional(),
+    })
+    // s62 E #1: the ground belongs to a side — the parties to the dispute (LDMAL Art. 22, 22(2); Rules Arts. 6–7) are
+    // added as respondents, one with an interest in the outcome as a third party (LDMAL Art. 23); `other` either.
+    .superRefine((o, ctx) => {
+      if (o.ground && o.side && !additionGroundFits(o.ground, o.side))
+        ctx.addIssue({ code: 'custom', path: ['ground'], message: ADDITION_GROUND_MISMATCH[o.side] });
     }),
-    initiative: z.enum(['tribunal', 'application']).optional().openapi({ description: '仲裁庭依职权追加或依当事人申请' }),
-    reason: Reason.optional(),
-  }),
   REFER_ELSEWHERE: z.object({ competentCommission: Name, reason: Reason }),
   ACCEPT_TRANSFER: z.object({
     fromCommission: Name,

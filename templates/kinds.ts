@@ -6,6 +6,7 @@ import { itemsPart } from '../workflows/finality.ts';
 import { equalSharesFen, formatMoney, parseMoney } from '../workflows/identifiers.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
+import { additionGroundFits } from '../workflows/reference.ts';
 import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
 import type { Block, DocSpec } from './layout.ts';
 import { formatBasis, type JointGround, jointGround, suggestedBasis } from './legal-basis.ts';
@@ -2508,14 +2509,20 @@ function additionNotice(d: DocInput): DocSpec[] {
   const party = [...d.respondents, ...(d.thirdParties ?? [])].find((p) => p.id === a.partyId);
   if (!party) throw new NotReadyError(`本案没有被追加的当事人（${a.partyId}）`);
   const respondent = a.side === 'respondent';
+  // s62 E #1: the basis follows the side — a ground of the other side (recorded before the schema tied them,
+  // workflows/reference.ts ADDITION_GROUND_SIDES) or `other` cites the side's own article: a party to the dispute, LDMAL
+  // Art. 22; a third party, Art. 23 (never Art. 23 for a respondent).
   const ground =
-    ADDITION_GROUNDS[a.ground] ??
+    (additionGroundFits(a.ground, a.side) ? ADDITION_GROUNDS[a.ground] : undefined) ??
     (respondent
       ? { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十二条' }
       : { why: '', basis: '《中华人民共和国劳动争议调解仲裁法》第二十三条' });
-  // The case as it stood when the party was added: the others in it then (one added later is not named).
-  const addedOn = new Map((d.ctx.partyAdditions ?? []).map((x) => [x.partyId, x.on]));
-  const before = (p: PartyView) => p.id !== party.id && (addedOn.get(p.id) ?? a.on) <= a.on;
+  // The case as it stood when the party was added: the others in it then. s62 E #2: by the order of the additions,
+  // not their days — a party added after this one, even the same day, is not named; one never added was there.
+  const additions = d.ctx.partyAdditions ?? [];
+  const rank = new Map(additions.map((x, i) => [x.partyId, i]));
+  const mine = additions.indexOf(a);
+  const before = (p: PartyView) => p.id !== party.id && (rank.get(p.id) ?? -1) < mine;
   const others = d.respondents.filter(before);
   const third = (d.thirdParties ?? []).filter(before);
   const named = `申请人${addressed(d, d.applicants)}与被申请人${names(others)}${third.length ? `、第三人${names(third)}` : ''}${caseCause(standing(d))}一案`;

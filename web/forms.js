@@ -553,12 +553,15 @@ export const EVENT_FORMS = {
       required: true,
       options: {
         co_respondent: '共同被申请人',
-        dispatch: '劳务派遣用工单位',
+        dispatch: '劳务派遣单位或用工单位',
         unlicensed_employer: '无营业执照等单位的出资人、开办单位',
         contractor: '个人承包经营',
         interested_third_party: '与处理结果有利害关系的第三人',
         other: '其他',
       },
+      // s62 E #1: the grounds of the side chosen only (LDMAL Arts. 22–23; Rules Arts. 6–7) — the server's own list
+      // (vocabulary additionGroundSides, workflows/reference.ts ADDITION_GROUND_SIDES), which refuses a mismatch.
+      optionsWith: { field: 'side', allowed: () => state.vocab?.additionGroundSides ?? {} },
     },
     { name: 'party.kind', label: '类型', kind: 'select', options: { organization: '单位', person: '自然人' }, required: true },
     { name: 'party.name', label: '名称/姓名', kind: 'text', required: true },
@@ -566,6 +569,23 @@ export const EVENT_FORMS = {
     { name: 'party.idNumber', label: '身份证号码（自然人）', kind: 'text', identifier: true },
     // An organization's 法定代表人/主要负责人 is named in the award and the notices (Rules Art. 29 — as at registration).
     { name: 'party.legalRepresentative', label: '法定代表人/主要负责人（单位）', kind: 'text' },
+    // s62 E #3: the employer's economic type, as at registration (web/pages/register.js): the statistics by 用人单位类型
+    // count a case without it as 未登记 (domain.md §13.1). Asked of an organization; required of one added as a
+    // respondent, as registration's form asks it of an employer respondent (the API leaves it optional).
+    {
+      name: 'party.ownership',
+      label: '用人单位类型（单位）',
+      kind: 'select',
+      options: () => state.vocab?.ownershipTypes ?? {},
+      onlyWith: { 'party.kind': ['organization'] },
+      requiredWith: {
+        side: ['respondent'],
+        label: '用人单位类型（单位）',
+        hint: '用于统计“按用人单位类型”',
+        message: '请选择用人单位类型（统计按用人单位类型分列）',
+      },
+      hint: '用于统计“按用人单位类型”；追加为第三人的可不选',
+    },
     { name: 'party.phone', label: '联系电话', kind: 'text' },
     { name: 'party.address', label: '地址', kind: 'text' },
   ],

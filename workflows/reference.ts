@@ -65,6 +65,27 @@ export const OWNERSHIP_TYPES = {
 } as const;
 export type OwnershipType = keyof typeof OWNERSHIP_TYPES;
 
+/**
+ * s62 E #1: the sides a party may be added on (ADD_PARTY `side`) for each ground of the addition (`ground`) — one home,
+ * for the event's schema (app/event-schemas.ts), the 追加当事人通知书 (templates/kinds.ts) and the web form (vocabulary
+ * `additionGroundSides`). A co-respondent and the dispatch agency and the user unit (共同当事人, LDMAL Art. 22(2)), an
+ * unlicensed employer's investors or founding unit (Rules Art. 6), an individual contractor and the organization that
+ * contracted out (Rules Art. 7) are parties — the respondent side; a third party with an interest in the outcome is a
+ * third party (LDMAL Art. 23); `other`, either. domain.md §1.2.
+ */
+export const ADDITION_GROUND_SIDES = {
+  co_respondent: ['respondent'],
+  dispatch: ['respondent'],
+  unlicensed_employer: ['respondent'],
+  contractor: ['respondent'],
+  interested_third_party: ['third_party'],
+  other: ['respondent', 'third_party'],
+} as const satisfies Record<string, readonly ('respondent' | 'third_party')[]>;
+export type AdditionGround = keyof typeof ADDITION_GROUND_SIDES;
+/** Whether `ground` may be given for a party added on `side` (an unknown ground: the schema's enum refuses it). */
+export const additionGroundFits = (ground: string, side: string): boolean =>
+  ((ADDITION_GROUND_SIDES as Record<string, readonly string[]>)[ground] ?? []).includes(side);
+
 export const AGENT_KINDS = {
   lawyer: '律师',
   legal_worker: '基层法律服务工作者',

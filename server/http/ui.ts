@@ -10,7 +10,16 @@ import { AUDIT_ENTITIES } from '../../db/stores/reference.ts';
 import { DOCUMENT_KINDS, SERVED_DOCUMENTS } from '../../templates/kinds.ts';
 import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import { CLOSURE_MODE_LABELS, EVENT_LABELS, STATE_LABELS, SUSPENSION_GROUNDS } from '../../workflows/labels.ts';
-import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORIES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLES } from '../../workflows/reference.ts';
+import {
+  ADDITION_GROUND_SIDES,
+  AGENT_KINDS,
+  CHANNELS,
+  CLAIM_CATEGORIES,
+  DISTRICTS,
+  OWNERSHIP_TYPES,
+  PROCEDURES,
+  ROLES,
+} from '../../workflows/reference.ts';
 import { EVENT_ROLES } from '../../workflows/roles.ts';
 import { mediationDocumentMethods } from '../../workflows/rules.ts';
 import { PROCEDURE_KINDS, STAT_CAUSES } from '../../workflows/stat-facts.ts';
@@ -105,6 +114,10 @@ const Vocabulary = z
       description:
         '可以先予执行的请求类别（劳动争议调解仲裁法第四十四条：追索劳动报酬、工伤医疗费、经济补偿或者赔偿金）：其他类别的请求申请先予执行的，返回 422 advance-execution-categories',
     }),
+    additionGroundSides: z.record(z.string(), z.array(z.enum(['respondent', 'third_party']))).openapi({
+      description:
+        '追加当事人（ADD_PARTY）各追加理由（ground）可追加为哪一方（side）：与 side 不符的 ground 返回 400（劳动争议调解仲裁法第二十二条、第二十三条，劳动人事争议仲裁办案规则第六条、第七条）',
+    }),
     today: z.string().openapi({ description: '服务器的今天（中国标准时间）：日期默认值与“不晚于今天”的检查以此为准' }),
   })
   .openapi('Vocabulary');
@@ -146,6 +159,8 @@ export function createUiApiRouter(deps: Deps): Router {
         mediationDocumentMethods: mediationDocumentMethods(deps.config.mediationDocumentByPost),
         // ui55 #2: the 先予执行 form offers only these (the rule's own list, workflows/rules.ts ADVANCE_EXECUTION).
         advanceExecutionCategories: MONETARY_FINAL_CATEGORIES,
+        // s62 E #1: the 追加当事人 form offers the grounds of the side chosen (the schema's own rule).
+        additionGroundSides: ADDITION_GROUND_SIDES as unknown as Record<string, ('respondent' | 'third_party')[]>,
         today: deps.clock.today(),
       },
     }),

@@ -35,6 +35,8 @@ describe('s61 追加当事人 (Chromium)', () => {
     await dlg.getByLabel('名称/姓名').fill('聊城市恒信劳务派遣有限公司');
     await dlg.getByLabel('法定代表人/主要负责人（单位）').fill('王五');
     await dlg.getByLabel('联系电话').fill('0635-8123456');
+    // s62 E #3: an organization added as a respondent is asked its 用人单位类型, as at registration.
+    await dlg.locator('[data-path="party.ownership"]').selectOption('private');
     await dlg.getByRole('button', { name: /…$/ }).click();
     await page.locator('dialog.confirm[open]').getByRole('button', { name: /^确认/ }).click();
     await page.locator('dialog.confirm[open]').waitFor({ state: 'detached' });
@@ -43,7 +45,7 @@ describe('s61 追加当事人 (Chromium)', () => {
         const v = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { respondents: Record<string, unknown>[] };
         return v.respondents.find((p) => p.name === '聊城市恒信劳务派遣有限公司') ?? null;
       })
-      .toMatchObject({ legalRepresentative: '王五', phone: '0635-8123456' });
+      .toMatchObject({ legalRepresentative: '王五', phone: '0635-8123456', ownership: 'private' });
   });
 
   it('the change of claims says that the waiver of the new answer period is every respondent’s (Rules Art. 44)', async () => {

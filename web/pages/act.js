@@ -417,6 +417,27 @@ async function eventForm(c, type, done, screen, opened = {}) {
         doc?.addEventListener('change', sync);
         queueMicrotask(sync);
       }
+      // s62 E #1: a choice that belongs to some choices of another field (`f.optionsWith`: {field, allowed: () =>
+      // {option: [values of field]}}) — 追加理由 by 追加为 — is offered only with them; one chosen before the other
+      // field changed, and no longer fitting, is cleared. Nothing chosen there yet: every choice is offered.
+      if (f.optionsWith) {
+        const other = fields.querySelector(`[data-path="${CSS.escape(f.optionsWith.field)}"]`);
+        const own = el;
+        const sync = () => {
+          const allowed = f.optionsWith.allowed();
+          for (const o of own.options) {
+            const off =
+              Boolean(other?.value) && o.value !== '' && Array.isArray(allowed[o.value]) && !allowed[o.value].includes(other.value);
+            o.hidden = o.disabled = off;
+          }
+          if (own.selectedOptions[0]?.disabled) {
+            own.value = '';
+            own.dispatchEvent(new Event('change'));
+          }
+        };
+        other?.addEventListener('change', sync);
+        queueMicrotask(sync);
+      }
       // A choice the case's record already answers (转入仲裁原因 after 调解不成) starts chosen; the person may change it.
       const initial = f.initial?.(c);
       if (initial && initial in options) el.value = initial;
@@ -660,10 +681,13 @@ async function eventForm(c, type, done, screen, opened = {}) {
       hint: preset ?? f.procedureHint?.[c.procedure] ?? f.trackHint?.[c.track] ?? f.hint,
     });
     fields.append(wrap);
-    requiredWith(fields, f, wrap, el, checks);
+    // s62 E #3: a field that belongs to some choices of another (用人单位类型 to an organization) is shown, sent and
+    // checked only with them.
+    const visible = onlyWith(fields, f, wrap);
+    requiredWith(fields, f, wrap, el, checks, visible);
     if (f.required)
       checks.push(() =>
-        el.value.trim()
+        el.value.trim() || !visible()
           ? null
           : [
               path,
@@ -680,7 +704,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         return null;
       });
     describe.push(() => {
-      if (el.value.trim() === '') return null;
+      if (el.value.trim() === '' || !visible()) return null;
       // ui49 L5: a number is repeated with its unit (延长天数：15日).
       const shown =
         el.tagName === 'SELECT'
@@ -702,7 +726,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
           .map((s) => s.trim())
           .filter(Boolean);
         if (lines.length) put(b, path, lines);
-      } else if (el.value.trim() !== '' && !(f.kind === 'applicant' && el.value === 'all'))
+      } else if (el.value.trim() !== '' && visible() && !(f.kind === 'applicant' && el.value === 'all'))
         put(
           b,
           path,
@@ -1374,7 +1398,7 @@ function onlyWith(fields, f, wrap) {
  * A field that some choices of another make required, under another name (`f.requiredWith`: {field: [values], label,
  * hint, message}): the 送达日期 of a 邮寄送达 is the date on the return receipt (CPL Art. 91), 回执签收日期.
  */
-function requiredWith(fields, f, wrap, el, checks) {
+function requiredWith(fields, f, wrap, el, checks, shown = () => true) {
   if (!f.requiredWith) return;
   const { label, hint, message, ...on } = f.requiredWith;
   const [other, values] = Object.entries(on)[0];
@@ -1398,7 +1422,7 @@ function requiredWith(fields, f, wrap, el, checks) {
   };
   ctl.addEventListener('change', sync);
   sync();
-  checks.push(() => (active() && !el.value.trim() ? [f.name, message] : null));
+  checks.push(() => (active() && shown() && !el.value.trim() ? [f.name, message] : null));
 }
 
 /**
