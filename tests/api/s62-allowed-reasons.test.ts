@@ -11,7 +11,12 @@ import { apiSuite, caseAt, caseEvents } from '../helpers/case-fixtures.ts';
 const { t, a } = apiSuite({ now: '2026-04-01T02:00:00Z' });
 const { send, ok } = caseEvents(() => t);
 
-type Next = { type: string; label: string; roles: string[]; blocked?: { rule: string; source: string; reason: string; precondition?: true } };
+type Next = {
+  type: string;
+  label: string;
+  roles: string[];
+  blocked?: { rule: string; source: string; reason: string; precondition?: true };
+};
 const next = async (token: string, id: number, query = '') => {
   const r = await t.api(token).get(`/api/cases/${id}/next-events${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
