@@ -2382,8 +2382,8 @@ export const ADDED_RULES: Partial<Record<EventType, Rule>> = {
             ? '申请人尚未裁决的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求'
             : '申请人的仲裁请求均已放弃，反申请请求全部放弃后本案已无可以裁决的请求：请登记撤回（并注明反申请一并撤回）'
           : decided.size
-            ? '放弃全部尚未裁决的仲裁请求的，应当撤回仲裁申请（撤回）：其余请求已由部分裁决处理，没有可以裁决的请求'
-            : '放弃全部仲裁请求的，应当撤回仲裁申请（撤回）',
+            ? '放弃全部尚未裁决的仲裁请求的，应当办理“撤回仲裁申请”：其余请求已由部分裁决处理，没有可以裁决的请求'
+            : '放弃全部仲裁请求的，应当办理“撤回仲裁申请”',
       );
     // The respondent giving up its counterclaim: no evidence-period limit, no consent of represented workers.
     if (byRespondent) return null;

@@ -40,10 +40,11 @@ describe('s62 D (Chromium): 先予执行 after a partial award', () => {
         claims: [
           { category: 'wages', amount: '15000.00', description: '拖欠工资' },
           { category: 'economic_compensation', amount: '26400.00', description: '解除劳动合同经济补偿' },
+          { category: 'wages', amount: '3000.00', description: '延时加班工资' },
         ],
       }),
     });
-    const [wagesId, compId] = c.claims.map((cl) => cl.id) as [number, number];
+    const [wagesId, compId, overtimeId] = c.claims.map((cl) => cl.id) as [number, number, number];
     await ok(
       c,
       arb.token,
@@ -56,6 +57,8 @@ describe('s62 D (Chromium): 先予执行 after a partial award', () => {
       },
       '2026-03-27',
     );
+    // s62: a claim given up (Rules Art. 44) is no longer pending either.
+    await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { withdraw: [overtimeId] }, '2026-03-27');
     await signIn(page, base, 'arb-li');
     await page.goto(`${base}/#/cases/${c.id}`);
     await page.locator('#sec-proc').waitFor();
@@ -69,6 +72,9 @@ describe('s62 D (Chromium): 先予执行 after a partial award', () => {
     await decided.waitFor();
     expect(await decided.locator('input').isDisabled()).toBe(true);
     await hasText(decided, '已由第1件部分裁决（2026-03-27）作出裁决，不能先予执行（第四十三条第二款、第四十四条）');
+    const givenUp = box('延时加班工资');
+    expect(await givenUp.locator('input').isDisabled()).toBe(true);
+    await hasText(givenUp, '已撤回的请求（或其申请人的仲裁申请已按撤回处理），不能先予执行（第四十四条）');
     const pending = box('解除劳动合同经济补偿');
     expect(await pending.locator('input').isDisabled()).toBe(false);
     expect(await pending.textContent()).not.toContain('部分裁决');

@@ -599,13 +599,17 @@ async function eventForm(c, type, done, screen, opened = {}) {
                 .map((cl) =>
                   // ui55 #2: a claim of another category than LDMAL Art. 44(1)'s (劳动报酬、工伤医疗费、经济补偿、赔偿金 —
                   // the server's own list, vocabulary advanceExecutionCategories) is shown, not offered, and says why.
-                  type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
-                    ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
-                    : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
-                      // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
-                      type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
-                      ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
-                      : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
+                  // s62: a claim given up (or its worker's application treated as withdrawn) is no longer pending (the
+                  // server's 400, LDMAL Art. 44): shown, not offered, saying why.
+                  type === 'ADVANCE_EXECUTION' && cl.withdrawn
+                    ? { value: cl.id, label: claimLine(cl, c), hint: WITHDRAWN_NOT_ADVANCE, disabled: true }
+                    : type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
+                      ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
+                      : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
+                        // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
+                        type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
+                        ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
+                        : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
                 )
             : staff.map((s) => {
                 const w = load.get(s.id);
@@ -1720,6 +1724,8 @@ function staleCase(form, close, done, mayDiscard = async () => true) {
 }
 
 /** ui55 #2: why a claim is not offered for advance execution (LDMAL Art. 44(1)). */
+/** s62: why a claim given up is not offered for advance execution (LDMAL Art. 44: a ruling within a pending claim). */
+const WITHDRAWN_NOT_ADVANCE = '已撤回的请求（或其申请人的仲裁申请已按撤回处理），不能先予执行（第四十四条）';
 const NOT_ADVANCE = '不属于可先予执行的请求（第四十四条）';
 /**
  * s62 D #1: why a claim a partial award decided is not offered for advance execution — it is no longer before the
