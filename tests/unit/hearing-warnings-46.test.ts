@@ -21,13 +21,13 @@ const base = {
 
 describe('earliestDefenseEnd (stop 46 M1)', () => {
   it('ten working days from the act, holidays skipped and make-up days counted (Rules Art. 80)', () => {
-    expect(earliestDefenseEnd('2026-12-02', cal)).toEqual({ dueOn: '2026-12-16', provisional: false });
+    expect(earliestDefenseEnd('2026-12-02', cal)).toEqual({ dueOn: '2026-12-16', provisional: false, unit: 'working' });
     // Over 国庆节 2026 (10-01…10-07 off, 10-10 a make-up working day): 09-29, 09-30, 10-08, 10-09, 10-10, 10-12…10-16.
-    expect(earliestDefenseEnd('2026-09-28', cal)).toEqual({ dueOn: '2026-10-16', provisional: false });
+    expect(earliestDefenseEnd('2026-09-28', cal)).toEqual({ dueOn: '2026-10-16', provisional: false, unit: 'working' });
     // A year whose schedule is not loaded: weekends and law-fixed holidays only, marked provisional.
-    expect(earliestDefenseEnd('2030-12-02', cal)).toEqual({ dueOn: '2030-12-16', provisional: true });
+    expect(earliestDefenseEnd('2030-12-02', cal)).toEqual({ dueOn: '2030-12-16', provisional: true, unit: 'working' });
     // A calendar-day override (PERIODS_OVERRIDE) is counted in calendar days, rolled off a rest day.
-    expect(earliestDefenseEnd('2026-12-02', cal, { days: 10, unit: 'calendar' }).dueOn).toBe('2026-12-14');
+    expect(earliestDefenseEnd('2026-12-02', cal, { days: 10, unit: 'calendar' })).toMatchObject({ dueOn: '2026-12-14', unit: 'calendar' });
   });
 
   it('a hearing on that end is warned of, the day after it is not; a provisional end is marked 预计', () => {
