@@ -96,9 +96,14 @@ export class PgServer {
   }
 }
 
-/** The first port from `from` that nothing listens on. */
+/**
+ * The first port from `from` that nothing listens on. Test files run two at a time (vitest.config.ts): each worker
+ * searches its own range (VITEST_POOL_ID 1, 2, …), so that two files never both find the same port free and race
+ * to listen on it.
+ */
 export async function freePort(from: number): Promise<number> {
-  for (let p = from; p < from + 200; p++) {
+  const start = from + 500 * Math.max(0, Number(process.env.VITEST_POOL_ID ?? 1) - 1);
+  for (let p = start; p < start + 200; p++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.createServer();
       s.once('error', () => resolve(false));
@@ -106,5 +111,5 @@ export async function freePort(from: number): Promise<number> {
     });
     if (ok) return p;
   }
-  throw new Error(`no free port from ${from}`);
+  throw new Error(`no free port from ${start}`);
 }
