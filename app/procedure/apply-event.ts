@@ -111,7 +111,7 @@ import { conflict, type FieldError, ruleRefusal, unknownPathParam, unprocessable
 import { type Actor, assertMaySendEvent, assertRoleMaySendEvent } from '../policy.ts';
 import { recordAccess } from '../security/access-log.ts';
 import { queueAlerts } from '../time/alerts.ts';
-import type { Transact, UnitOfWork } from '../unit-of-work.ts';
+import { inTransaction, type Transact, type UnitOfWork } from '../unit-of-work.ts';
 import { checkAddedReferences, NUMBERING_EVENTS, TRIBUNAL_EVENTS, writeAddedRows } from './added-events.ts';
 import { appointedAgentWarnings, checkAgentEvent } from './agents.ts';
 import { answerPeriodFlag } from './answer-flag.ts';
@@ -1611,34 +1611,61 @@ export async function applyEvent(
   }
 }
 
+type EventPreview = {
+  state: string;
+  stateLabel: string;
+  deadlines: CaseView['deadlines'];
+  warnings?: string[];
+  answerPeriodPending?: number[];
+};
+
+/** What `previewEvent` answers: the decision's state, deadlines and warnings. */
+const previewOf = ({ view, warnings, answerPeriodPending }: Decision): EventPreview => ({
+  state: view.state,
+  stateLabel: view.stateLabel,
+  deadlines: view.deadlines,
+  ...(warnings.length ? { warnings } : {}),
+  ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
+});
+
+/** Thrown out of a preview's unit of work with its answer, so that the transaction rolls back (`previewEvent`). */
+class PreviewRolledBack {
+  constructor(readonly preview: EventPreview) {}
+}
+
 /**
  * POST /api/cases/:id/event-preview — what an event would change, decided exactly as it would be when sent (the same
  * policy, dates, state and legal rules: the same 400/403/404/409/422 answers) from the case as it stands, and written
  * nowhere: the state and the deadlines after it. A confirmation shows the new dates before the act is recorded (an
- * extension's new award due date). Events that write rows while decided (a party or claims added, a referral) are
- * not previewed.
+ * extension's new award due date), and a refusal before the person is asked to confirm.
+ *
+ * s63: the events that write rows while they are decided (a party or claims added, a counterclaim, an agent appointed or
+ * revoked — WRITES_WHILE_DECIDING) are decided in a unit of work of their own, as `applyEvent` decides them, that is
+ * then rolled back: their refusals (an addition ground that does not fit the side, a change of claims after the
+ * hearing ended, …) are answered before the confirmation, not after it (before s63 they answered 422
+ * preview-not-available). Nothing is recorded — no row, no history entry, no audit row, no version moved.
  */
-export async function previewEvent(
-  deps: Deps,
-  actor: Actor,
-  caseId: number,
-  ev: EventInput,
-): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines']; warnings?: string[]; answerPeriodPending?: number[] }> {
+export async function previewEvent(deps: Deps, actor: Actor, caseId: number, ev: EventInput): Promise<EventPreview> {
   assertRoleMaySendEvent(actor, ev.type);
-  // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application is written as it is
-  // decided, so an allowed one stops before that (`decide`) — the person is not asked to confirm an act then refused.
-  if (WRITES_WHILE_DECIDING.has(ev.type) && ev.type !== 'REFER_TO_ARBITRATION') throw previewNotAvailable(ev.type);
+  // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application — another case — is
+  // written as it is decided, so an allowed one stops before that (`decide`, 422 preview-not-available).
+  if (WRITES_WHILE_DECIDING.has(ev.type) && ev.type !== 'REFER_TO_ARBITRATION') {
+    try {
+      await inTransaction(deps, async (uow) => {
+        const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
+        const d = await decide(deps, uow.trx, uow, actor, caseId, ev, {}, notBefore(uow, loaded), loaded);
+        throw new PreviewRolledBack(previewOf(d));
+      });
+    } catch (err) {
+      if (err instanceof PreviewRolledBack) return err.preview;
+      throw err;
+    }
+    throw new Error('a preview that writes is always rolled back');
+  }
   const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
-  const { view, warnings, answerPeriodPending } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
-  return {
-    state: view.state,
-    stateLabel: view.stateLabel,
-    deadlines: view.deadlines,
-    ...(warnings.length ? { warnings } : {}),
-    ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
-  };
+  return previewOf(await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded));
 }
 
 /**

@@ -225,7 +225,7 @@ export function createEventsRouter(deps: Deps): Router {
     operationId: 'previewEvent',
     summary: '程序事件预览（不写入）：按发送时同样的检查决定该事件，返回其后的状态与各项期限',
     description:
-      '与 POST /api/cases/{id}/events 相同的请求体与检查（400/403/404/409/422 同样回答），但不写入任何内容：供确认框在记录前显示新的期限（如延长审理期限后的届满日）。增加当事人、变更请求、反申请不能预览（422 preview-not-available）；转入仲裁预览到其拒绝为止（如调解期限未满，422 mediation-15-days），可以办理的仍答 422 preview-not-available。',
+      '与 POST /api/cases/{id}/events 相同的请求体与检查（400/403/404/409/422 同样回答），但不写入任何内容：供确认框在记录前显示新的期限（如延长审理期限后的届满日）。增加当事人、变更请求、反申请、委托代理人（及解除委托）在一个随即回滚的事务中按同样方式决定，也不写入任何内容；转入仲裁预览到其拒绝为止（如调解期限未满，422 mediation-15-days），可以办理的仍答 422 preview-not-available。',
     tags: ['procedure'],
     params: IdParams,
     body: ProcedureEvent,
