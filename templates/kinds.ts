@@ -4,6 +4,7 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
 import { equalSharesFen, formatMoney, parseMoney } from '../workflows/identifiers.ts';
+import { suspensionItem } from '../workflows/labels.ts';
 import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { additionGroundFits } from '../workflows/reference.ts';
@@ -2748,8 +2749,11 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
+        // s63 A #1: the item of Rules Art. 47 the suspension rests on (「中止审理：（一）…（七）」), written as legal-basis.ts
+        // writes items (第四十七条第（六）项) when SUSPEND recorded its `ground`; none recorded (or a record stored before
+        // the ground was kept) cites the article alone, as the decision read when issued.
         // fixD59 #1: begun after the award limit ran out, it says so (LDMAL Art. 43(1)): nothing is deducted.
-        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。${limitRanOut(d, s) ?? ''}`,
+        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条${s.ground ? `第${suspensionItem(s.ground)}项` : ''}之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。${limitRanOut(d, s) ?? ''}`,
         dateOn: s.from,
       };
     },

@@ -1415,7 +1415,16 @@ export const caseMachine = setup({
               actions: set(({ context, event }: Args) => ({
                 resumeTo: context.stage,
                 // legal50b H1: a suspension entered late runs from the day decided (`decidedOn`).
-                suspensions: [...context.suspensions, { from: p(event).decidedOn ?? event.occurredOn, to: null, reason: p(event).reason }],
+                suspensions: [
+                  ...context.suspensions,
+                  {
+                    from: p(event).decidedOn ?? event.occurredOn,
+                    to: null,
+                    reason: p(event).reason,
+                    // s63 A #1: the Rules Art. 47 item the decision cites, when recorded.
+                    ...(p(event).ground ? { ground: p(event).ground } : {}),
+                  },
+                ],
               })),
             },
             FILE_DEFENSE: {

@@ -1,4 +1,5 @@
 import type { ClassifiedItem, Finality } from './finality.ts';
+import type { SuspensionGround } from './labels.ts';
 import type { Unit } from './periods.ts';
 import type { ClaimCategory } from './reference.ts';
 
@@ -348,7 +349,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   }[];
   /** The stage to return to after a suspension ends or mediation fails. */
   stageBefore: Stage | null;
-  suspensions: { from: string; to: string | null; reason: string }[];
+  /**
+   * s63 A #1: `ground`, SUSPEND's Rules Art. 47 item (workflows/labels.ts SUSPENSION_GROUNDS), which the 中止审理决定书
+   * cites; absent where none was recorded, and in records stored before it was kept (the payload alone held it).
+   */
+  suspensions: { from: string; to: string | null; reason: string; ground?: SuspensionGround }[];
   /** The latest extension of the award limit approved (LDMAL Art. 43(1)); see `currentExtension` for the one in force. */
   extension: { days: number; approvedOn: string } | null;
   /**
