@@ -1441,7 +1441,11 @@ export const caseMachine = setup({
             // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.
             SHORTEN_DEFENSE_PERIOD: {
               guard: (a: Args) => a.context.procedure === 'simple' && a.context.defenses.length === 0 && legal(a),
-              actions: set(({ event }: Args) => ({ defensePeriodDays: p(event).days })),
+              actions: set(({ context, event }: Args) => ({
+                defensePeriodDays: p(event).days,
+                // s63 A #2: the act's day, so a notice dated before it keeps the period it was served with.
+                defenseShortenings: [...(context.defenseShortenings ?? []), { on: event.occurredOn, days: p(event).days }],
+              })),
             },
             // Rules Arts. 36, 46(4): a counterclaim in the defense period is merged; the award clock restarts.
             // Filed on `filedOn` (judged against the defense period), accepted and merged on `occurredOn` (the restart).

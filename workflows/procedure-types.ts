@@ -288,6 +288,11 @@ export interface CaseContext extends CaseInput, AddedContext {
    */
   defenseParties?: (number | null)[];
   defensePeriodDays: number | null;
+  /**
+   * s63 A #2: each SHORTEN_DEFENSE_PERIOD in order — its day and the days it left (0: cancelled; Rules Art. 58) — so a
+   * notice states the answer period in force on its own date. Absent in records stored before it was kept.
+   */
+  defenseShortenings?: { on: string; days: number }[];
   /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
   counterclaims: {
     filedOn: string;
