@@ -9,7 +9,7 @@ import {
   nameControlProblem,
   parseMoney,
 } from '../workflows/identifiers.ts';
-import { STATE_LABELS } from '../workflows/labels.ts';
+import { STATE_LABELS, SUSPENSION_GROUNDS, type SuspensionGround } from '../workflows/labels.ts';
 import { CLOSURE_MODES, SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { AGENT_KINDS, CHANNELS, CLAIM_CATEGORY_CODES, DISTRICTS, OWNERSHIP_TYPES, PROCEDURES, ROLE_CODES } from '../workflows/reference.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/password-policy.ts';
@@ -733,7 +733,21 @@ export const Proceedings = z
         nonPublicGround: NonPublicGround.nullable().optional(),
       }),
     ),
-    suspensions: z.array(z.strictObject({ from: Day, to: Day.nullable(), reason: z.string() })),
+    suspensions: z.array(
+      z.strictObject({
+        from: Day,
+        to: Day.nullable(),
+        reason: z.string(),
+        // s63 A #1: optional — none recorded, or a suspension stored before it was kept.
+        ground: z
+          .enum(Object.keys(SUSPENSION_GROUNDS) as [SuspensionGround, ...SuspensionGround[]])
+          .optional()
+          .openapi({
+            description:
+              '（s63）中止审理的事由（SUSPEND ground，《劳动人事争议仲裁办案规则》第四十七条所列情形）；中止审理决定书据此引用该条的项。未记录事由或早先记录的中止审理没有此字段',
+          }),
+      }),
+    ),
     extension: z.strictObject({ days: z.number().int(), approvedOn: Day }).nullable(),
     // Optional: a history entry recorded before s62 holds a view without it.
     earlierExtensions: z

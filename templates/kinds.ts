@@ -4,7 +4,8 @@ import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
 import { equalSharesFen, formatMoney, parseMoney } from '../workflows/identifiers.ts';
-import { DEFAULT_PAYMENT_DAYS } from '../workflows/periods.ts';
+import { suspensionItem } from '../workflows/labels.ts';
+import { DEFAULT_PAYMENT_DAYS, DEFAULT_PERIODS, periodWords } from '../workflows/periods.ts';
 import type { SERVICE_DOCUMENTS } from '../workflows/procedure-types.ts';
 import { additionGroundFits } from '../workflows/reference.ts';
 import { type StandardsSubject, standardsSubject } from '../workflows/standards-subject.ts';
@@ -971,6 +972,37 @@ function rejectionNotice(d: DocInput): DocSpec[] {
   ];
 }
 
+/**
+ * s63 A #2: the answer period in force on `on` — a notice's own date — as the arbitrator shortened or cancelled it with
+ * the respondent's consent in a simple case (Rules Art. 58: 「简易处理的案件，经与被申请人协商同意，仲裁庭可以缩短或者
+ * 取消答辩期」): the days left by the last SHORTEN_DEFENSE_PERIOD dated on or before `on` (0: cancelled), or null, the
+ * ordinary ten days (LDMAL Art. 30) — an act after the notice's date does not reach back into a notice served before it,
+ * so a notice generated again later reads as when it was issued.
+ * A record stored before the acts' days were kept (`defenseShortenings` absent, a period shortened) counts as not
+ * shortened on the notice's date: the day of the act is unknown, every notice issued then said 「十日内」 (the template
+ * always did), and a document generated again must read as the one served; guessing the act came first could make a
+ * served notice read a period it never stated.
+ */
+function defenseDaysOn(d: DocInput, on: string): number | null {
+  if (d.ctx.defensePeriodDays === null) return null;
+  return (d.ctx.defenseShortenings ?? []).filter((x) => x.on <= on).at(-1)?.days ?? null;
+}
+
+/**
+ * The notice's answer item (LDMAL Art. 30; Rules Arts. 33, 80) with the period `days` (defenseDaysOn), in the words the
+ * collective hearing notice uses for a shortened or cancelled period (defenseDueText), addressed to those who consented;
+ * the unit the period rule counts in (working or calendar days, as `periodWords`). Cancelled: no answer period — the
+ * defense and evidence are to be submitted before the hearing.
+ */
+function answerWithin(d: DocInput, to: PartyView[], days: number | null): string {
+  const late = '逾期未提交答辩书的，不影响仲裁程序的进行。';
+  if (days === null) return `请在收到仲裁申请书副本之日起十日内向本委提交答辩书（一式两份）及有关证据；${late}`;
+  if (days === 0)
+    return `经${you(to)}同意，仲裁庭已取消答辩期（《劳动人事争议仲裁办案规则》第五十八条），请在开庭前向本委提交答辩书（一式两份）及有关证据；${late}`;
+  const span = periodWords({ days, unit: d.defenseUnit ?? DEFAULT_PERIODS.defense.unit });
+  return `经${you(to)}同意，答辩期缩短为${span}（《劳动人事争议仲裁办案规则》第五十八条），请在收到仲裁申请书副本之日起${span}内向本委提交答辩书（一式两份）及有关证据；${late}`;
+}
+
 function respondNotice(d: DocInput): DocSpec[] {
   if (!d.ctx.acceptedOn) throw new NotReadyError('案件尚未受理，不能出具应诉通知书');
   return [
@@ -986,10 +1018,7 @@ function respondNotice(d: DocInput): DocSpec[] {
           kind: 'para',
           text: `${addressed(d, d.applicants)}与${you(d.respondents)}${thirdTail(d, d.ctx.acceptedOn)}${caseCause(standing(d))}一案，本委已依法受理。现将仲裁申请书副本送达${you(d.respondents)}，并将有关事项通知如下：`,
         },
-        {
-          kind: 'para',
-          text: '一、请在收到仲裁申请书副本之日起十日内向本委提交答辩书（一式两份）及有关证据；逾期未提交答辩书的，不影响仲裁程序的进行。',
-        },
+        { kind: 'para', text: `一、${answerWithin(d, d.respondents, defenseDaysOn(d, d.ctx.acceptedOn))}` },
         { kind: 'para', text: '二、如提出反申请，应当在答辩期内提出；答辩期满后提出的，应当另行申请仲裁。' },
         { kind: 'para', text: '三、对本委管辖有异议的，应当在答辩期满前书面提出。' },
         { kind: 'para', text: '四、与争议事项有关的证据属于用人单位掌握管理的，用人单位应当提供；不提供的，应当承担不利后果。' },
@@ -2530,8 +2559,12 @@ function additionNotice(d: DocInput): DocSpec[] {
   const who = you([party]);
   const items: string[] = respondent
     ? [
-        // LDMAL Art. 30; Rules Arts. 33, 80: as the notice to respond says it.
-        '请在收到仲裁申请书副本之日起十日内向本委提交答辩书（一式两份）及有关证据；逾期未提交答辩书的，不影响仲裁程序的进行。',
+        // LDMAL Art. 30; Rules Arts. 33, 80: as the notice to respond says it. s63 A #2: always the ordinary period —
+        // a shortening or cancelling (Rules Art. 58) rests on the consent of the respondents then in the case
+        // (「经与被申请人协商同意」), which an added respondent did not give, and SHORTEN_DEFENSE_PERIOD names no party;
+        // the added respondent's own period is counted in full (workflows/deadlines.ts `defense_added_party`, P.defense),
+        // so the notice states the period in force for it on the day it was added: ten days.
+        answerWithin(d, [party], null),
         // Rules Art. 36.
         '如提出反申请，应当在答辩期内提出；答辩期满后提出的，应当另行申请仲裁。',
         // Rules Art. 10.
@@ -2748,8 +2781,11 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
     suspension: () => {
       const s = pick(d.ctx.suspensions, d.text.occurrence, '中止审理');
       return {
+        // s63 A #1: the item of Rules Art. 47 the suspension rests on (「中止审理：（一）…（七）」), written as legal-basis.ts
+        // writes items (第四十七条第（六）项) when SUSPEND recorded its `ground`; none recorded (or a record stored before
+        // the ground was kept) cites the article alone, as the decision read when issued.
         // fixD59 #1: begun after the award limit ran out, it says so (LDMAL Art. 43(1)): nothing is deducted.
-        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。${limitRanOut(d, s) ?? ''}`,
+        text: `${theCase(d, s.from)}，${because(s.reason)}，依照《劳动人事争议仲裁办案规则》第四十七条${s.ground ? `第${suspensionItem(s.ground)}项` : ''}之规定，经本委主任批准，决定本案自${chineseDate(s.from)}起中止审理。中止审理的原因消除后，恢复审理。${limitRanOut(d, s) ?? ''}`,
         dateOn: s.from,
       };
     },

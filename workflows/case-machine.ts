@@ -1415,7 +1415,16 @@ export const caseMachine = setup({
               actions: set(({ context, event }: Args) => ({
                 resumeTo: context.stage,
                 // legal50b H1: a suspension entered late runs from the day decided (`decidedOn`).
-                suspensions: [...context.suspensions, { from: p(event).decidedOn ?? event.occurredOn, to: null, reason: p(event).reason }],
+                suspensions: [
+                  ...context.suspensions,
+                  {
+                    from: p(event).decidedOn ?? event.occurredOn,
+                    to: null,
+                    reason: p(event).reason,
+                    // s63 A #1: the Rules Art. 47 item the decision cites, when recorded.
+                    ...(p(event).ground ? { ground: p(event).ground } : {}),
+                  },
+                ],
               })),
             },
             FILE_DEFENSE: {
@@ -1432,7 +1441,11 @@ export const caseMachine = setup({
             // Rules Art. 58: in simple procedure the defense period may be shortened or waived with consent.
             SHORTEN_DEFENSE_PERIOD: {
               guard: (a: Args) => a.context.procedure === 'simple' && a.context.defenses.length === 0 && legal(a),
-              actions: set(({ event }: Args) => ({ defensePeriodDays: p(event).days })),
+              actions: set(({ context, event }: Args) => ({
+                defensePeriodDays: p(event).days,
+                // s63 A #2: the act's day, so a notice dated before it keeps the period it was served with.
+                defenseShortenings: [...(context.defenseShortenings ?? []), { on: event.occurredOn, days: p(event).days }],
+              })),
             },
             // Rules Arts. 36, 46(4): a counterclaim in the defense period is merged; the award clock restarts.
             // Filed on `filedOn` (judged against the defense period), accepted and merged on `occurredOn` (the restart).

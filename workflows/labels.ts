@@ -156,6 +156,11 @@ export const SUSPENSION_GROUNDS = {
   other: '（七）其他应当中止仲裁审理的情形',
 } as const;
 export type SuspensionGround = keyof typeof SUSPENSION_GROUNDS;
+/**
+ * s63 A #1: the item of Rules Art. 47 a ground is, as a citation writes it — `（六）` for `appraisal` — read off its words
+ * above (each begins with its item), so the two cannot disagree.
+ */
+export const suspensionItem = (g: SuspensionGround): string => SUSPENSION_GROUNDS[g].slice(0, SUSPENSION_GROUNDS[g].indexOf('）') + 1);
 
 export const stateLabel = (s: string): string => STATE_LABELS[s] ?? s;
 export const eventLabel = (t: string): string => (EVENT_LABELS as Record<string, string>)[t] ?? t;

@@ -1,4 +1,5 @@
 import type { ClassifiedItem, Finality } from './finality.ts';
+import type { SuspensionGround } from './labels.ts';
 import type { Unit } from './periods.ts';
 import type { ClaimCategory } from './reference.ts';
 
@@ -287,6 +288,11 @@ export interface CaseContext extends CaseInput, AddedContext {
    */
   defenseParties?: (number | null)[];
   defensePeriodDays: number | null;
+  /**
+   * s63 A #2: each SHORTEN_DEFENSE_PERIOD in order — its day and the days it left (0: cancelled; Rules Art. 58) — so a
+   * notice states the answer period in force on its own date. Absent in records stored before it was kept.
+   */
+  defenseShortenings?: { on: string; days: number }[];
   /** Rules Arts. 36, 46(4): filed (timeliness) and accepted for joint hearing (the award clock restarts) on separate days. */
   counterclaims: {
     filedOn: string;
@@ -348,7 +354,11 @@ export interface CaseContext extends CaseInput, AddedContext {
   }[];
   /** The stage to return to after a suspension ends or mediation fails. */
   stageBefore: Stage | null;
-  suspensions: { from: string; to: string | null; reason: string }[];
+  /**
+   * s63 A #1: `ground`, SUSPEND's Rules Art. 47 item (workflows/labels.ts SUSPENSION_GROUNDS), which the 中止审理决定书
+   * cites; absent where none was recorded, and in records stored before it was kept (the payload alone held it).
+   */
+  suspensions: { from: string; to: string | null; reason: string; ground?: SuspensionGround }[];
   /** The latest extension of the award limit approved (LDMAL Art. 43(1)); see `currentExtension` for the one in force. */
   extension: { days: number; approvedOn: string } | null;
   /**
