@@ -101,6 +101,7 @@ import {
   claimApplicant,
   namedRefusalDetail,
   partyNameMap,
+  recordLine,
   rejectionView,
   viewDelta,
 } from '../cases/views.ts';
@@ -1001,6 +1002,7 @@ async function decide(
       throw validationError([{ path: 'awardOn', message: `第${ev.payload.partialAward}件部分裁决作于${pa.issuedOn}，与 awardOn 不符` }]);
   }
   const payload: Record<string, unknown> = { ...ev.payload };
+  Object.assign(payload, recordedWith(deps, ev.type));
   // legal54c M1: the side flags derived from the parties absent one by one (someone of a side there: present).
   if (ev.type === 'HOLD_HEARING' && Array.isArray(payload.absentParties)) {
     const listed = payload.absentParties as number[];
@@ -1618,12 +1620,27 @@ export async function applyEvent(
  * extension's new award due date). Events that write rows while decided (a party or claims added, a referral) are
  * not previewed.
  */
+/**
+ * s63 B #1: what the server keeps with an act besides what was sent, for its record line (app/cases/views.ts
+ * `recordLine`): the unit a shortened defense period is counted in (`defenseRule`; Rules Art. 58: 个工作日 or 日), so
+ * that the record says it as it was decided.
+ */
+const recordedWith = (deps: Deps, type: string): Record<string, unknown> =>
+  type === 'SHORTEN_DEFENSE_PERIOD' ? { unit: deps.periods.defense.unit } : {};
+
 export async function previewEvent(
   deps: Deps,
   actor: Actor,
   caseId: number,
   ev: EventInput,
-): Promise<{ state: string; stateLabel: string; deadlines: CaseView['deadlines']; warnings?: string[]; answerPeriodPending?: number[] }> {
+): Promise<{
+  state: string;
+  stateLabel: string;
+  deadlines: CaseView['deadlines'];
+  warnings?: string[];
+  answerPeriodPending?: number[];
+  record?: string;
+}> {
   assertRoleMaySendEvent(actor, ev.type);
   // A referral is previewed as far as its refusals (LDMAL Art. 14's 15 days): the new application is written as it is
   // decided, so an allowed one stops before that (`decide`) — the person is not asked to confirm an act then refused.
@@ -1632,12 +1649,15 @@ export async function previewEvent(
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
   const { view, warnings, answerPeriodPending } = await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded);
+  const record = recordLine(ev.type, { ...ev.payload, ...recordedWith(deps, ev.type) });
   return {
     state: view.state,
     stateLabel: view.stateLabel,
     deadlines: view.deadlines,
     ...(warnings.length ? { warnings } : {}),
     ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
+    // s63 B #1: the line the 办理记录 will carry, as the history entry's `record` will say it (the confirmation shows it).
+    ...(record ? { record } : {}),
   };
 }
 
