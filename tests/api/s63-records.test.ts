@@ -109,7 +109,8 @@ describe(`s63 B #1: a commission counting the defense period in calendar days sa
 describe(`s63 B #2: a change of claims keeps the amounts it changed (${DB})`, () => {
   it('the entry keeps the changed claim’s amount before and the added claim’s id; the case has the new amounts', async () => {
     const { c } = await caseAt(t, a, 'accepted', { body: standardApplication({ applicants: [worker('变更记录', 635)] }) });
-    const [wages] = c.claims;
+    type Claim = { id: number; amount: string | null };
+    const [wages] = c.claims as unknown as Claim[];
     await ok(
       c,
       a.tokens.clerk,
@@ -126,7 +127,7 @@ describe(`s63 B #2: a change of claims keeps the amounts it changed (${DB})`, ()
     expect(previous[String(wages?.id)]?.amount).toBe(wages?.amount);
     const added = e?.payload.addedClaims as { id: number }[];
     expect(added).toHaveLength(1);
-    const now = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as CaseView;
+    const now = (await t.api(a.tokens.clerk).get(`/api/cases/${c.id}`)).body as { claims: Claim[] };
     expect(now.claims.find((x) => x.id === wages?.id)?.amount).toBe('15000.00');
     expect(now.claims.find((x) => x.id === added[0]?.id)?.amount).toBe('5000.00');
   });

@@ -79,7 +79,7 @@ describe('s63 B 办理记录 (Chromium)', () => {
     const { c } = await caseAt(t, a, 'accepted', {
       body: standardApplication({ applicants: [worker('变更页', 643)], receivedOn: '2026-03-02' }),
     });
-    const [wages, comp] = c.claims;
+    const [wages, comp] = c.claims as unknown as { id: number; seq: number; description: string }[];
     const { ok } = caseEvents(() => t);
     await ok(
       c,

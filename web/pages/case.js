@@ -1505,7 +1505,7 @@ function historySection(events, c, refresh) {
           // s63 B #2: a change of claims names each claim changed, added or given up, with its amount (Rules Art. 44).
           e.type === 'CHANGE_CLAIMS' && claimChangeLines(e, c).length
             ? h(
-                'ul.small.changes.claim-changes',
+                'ul.small.claim-changes',
                 claimChangeLines(e, c).map((x) => h('li', x)),
               )
             : null,
