@@ -1259,6 +1259,10 @@ export const CaseEvent = z
       description:
         '事件所记录的字段，按记录时的样子保存（当前各事件的字段见 ProcedureEvent）；身份证号码一律脱敏；masked 时不含电话、住址；summary（统计分析人员）时为空对象',
     }),
+    record: z.string().nullable().openapi({
+      description:
+        '办理记录中该事项的文字，由服务器写成（目前为缩短或者取消答辩期：如“经被申请人同意，答辩期缩短为5个工作日”“经被申请人同意，取消答辩期”，劳动人事争议仲裁办案规则第五十八条）；其他事项为 null；summary 时为 null',
+    }),
     // Not `CaseState.nullable()`: zod-to-openapi renders that as allOf [CaseState, string|null], which null never satisfies.
     stateBefore: z.union([CaseState, z.null()]).openapi({ description: '登记（REGISTER）为 null' }),
     stateAfter: CaseState,

@@ -552,6 +552,16 @@ export function postponementWindow(
 export const defenseRule = (ctx: Pick<MachineContext, 'defensePeriodDays'>, periods: Pick<Periods, 'defense'>): PeriodRule =>
   ctx.defensePeriodDays === null ? periods.defense : { ...periods.defense, days: ctx.defensePeriodDays };
 
+/**
+ * s63 B #1 — the words the 办理记录 keeps for SHORTEN_DEFENSE_PERIOD (Rules Art. 58: 简易处理的案件，经与被申请人协商
+ * 同意，仲裁庭可以缩短或者取消答辩期): the period as shortened, in the unit the defense period is counted in
+ * (`defenseRule`: PERIODS_OVERRIDE may make it calendar days), or cancelled (0), and the respondent's consent it rests on
+ * (workflows/rules.ts refuses the act without it). The one home of that line: the history entry's `record` and the
+ * confirmation's preview (app/cases/views.ts `recordLine`).
+ */
+export const shortenedDefenseLine = (days: number, unit: Unit): string =>
+  days === 0 ? '经被申请人同意，取消答辩期' : `经被申请人同意，答辩期缩短为${periodWords({ days, unit })}`;
+
 /** The day every one of `partyIds` had been served one of `docs` (the latest of their first services), or null. */
 const firstService = (ctx: MachineContext, docs: string[], partyIds: number[], act = false) => {
   const dates = partyIds.map(

@@ -2,7 +2,7 @@ import type { CaseRecord, CaseSummaryRecord, ClaimRecord, EventRecord, PartyReco
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
-import type { Deadline } from '../../workflows/deadlines.ts';
+import { type Deadline, shortenedDefenseLine } from '../../workflows/deadlines.ts';
 import {
   formatMoney,
   maskIdNumber,
@@ -12,6 +12,7 @@ import {
 } from '../../workflows/identifiers.ts';
 import { eventLabel, nameClaimsIn, namePartiesIn, stateLabel } from '../../workflows/labels.ts';
 import { assessLimitation, transferInterruption, withInterruptions } from '../../workflows/limitation.ts';
+import { DEFAULT_PERIODS, type Unit } from '../../workflows/periods.ts';
 import { SERVICE_DOCUMENTS } from '../../workflows/procedure-types.ts';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '../../workflows/reference.ts';
 import { documentMadeOn, remedyParties, setAsideWhole, suitsWithOutcomes } from '../../workflows/rules.ts';
@@ -569,6 +570,21 @@ function summaryPayload(e: EventRecord): Record<string, unknown> {
   return e.type === 'SERVE' && typeof document === 'string' ? { document } : {};
 }
 
+/**
+ * s63 B #1 — the line the 办理记录 carries for an act whose record the server words (null for the others, whose lines the
+ * case page words from the payload): a defense period shortened or cancelled with the respondent's consent (Rules Art.
+ * 58), in the unit it was counted in when recorded (`payload.unit`, stamped by app/procedure/apply-event.ts; a record
+ * made before s63 has none and was counted in the default unit, working days: Rules Art. 80). The confirmation shows
+ * the same line from the preview (POST /api/cases/{id}/event-preview `record`).
+ */
+export function recordLine(type: string, payload: Record<string, unknown> | null | undefined): string | null {
+  if (type === 'SHORTEN_DEFENSE_PERIOD' && typeof payload?.days === 'number') {
+    const unit: Unit = payload.unit === 'calendar' || payload.unit === 'working' ? payload.unit : DEFAULT_PERIODS.defense.unit;
+    return shortenedDefenseLine(payload.days, unit);
+  }
+  return null;
+}
+
 /** One history entry at the reader's level; a summary reader (analyst) sees who did what when, not the payloads. */
 export function eventView(e: EventRecord, level: ReadLevel = 'full') {
   if (level === 'summary') {
@@ -581,6 +597,7 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
       recordedAt: e.recordedAt,
       actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
       payload: summaryPayload(e),
+      record: null,
       stateBefore: e.stateBefore,
       stateAfter: e.stateAfter,
       before: null,
@@ -600,6 +617,7 @@ export function eventView(e: EventRecord, level: ReadLevel = 'full') {
     recordedAt: e.recordedAt,
     actor: { id: e.actorId, role: e.actorRole, name: e.actorName },
     payload: maskDeep(payload, dropContact) as Record<string, unknown>,
+    record: recordLine(e.type, e.payload as Record<string, unknown> | null),
     stateBefore: e.stateBefore,
     stateAfter: e.stateAfter,
     before: atLevel(maskDeep(e.before, dropContact), level),

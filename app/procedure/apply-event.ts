@@ -101,6 +101,7 @@ import {
   claimApplicant,
   namedRefusalDetail,
   partyNameMap,
+  recordLine,
   rejectionView,
   viewDelta,
 } from '../cases/views.ts';
@@ -1001,6 +1002,7 @@ async function decide(
       throw validationError([{ path: 'awardOn', message: `第${ev.payload.partialAward}件部分裁决作于${pa.issuedOn}，与 awardOn 不符` }]);
   }
   const payload: Record<string, unknown> = { ...ev.payload };
+  Object.assign(payload, recordedWith(deps, ev.type));
   // legal54c M1: the side flags derived from the parties absent one by one (someone of a side there: present).
   if (ev.type === 'HOLD_HEARING' && Array.isArray(payload.absentParties)) {
     const listed = payload.absentParties as number[];
@@ -1617,16 +1619,30 @@ type EventPreview = {
   deadlines: CaseView['deadlines'];
   warnings?: string[];
   answerPeriodPending?: number[];
+  record?: string;
 };
 
-/** What `previewEvent` answers: the decision's state, deadlines and warnings. */
-const previewOf = ({ view, warnings, answerPeriodPending }: Decision): EventPreview => ({
-  state: view.state,
-  stateLabel: view.stateLabel,
-  deadlines: view.deadlines,
-  ...(warnings.length ? { warnings } : {}),
-  ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
-});
+/**
+ * s63 B #1: what the server keeps with an act besides what was sent, for its record line (app/cases/views.ts
+ * `recordLine`): the unit a shortened defense period is counted in (`defenseRule`; Rules Art. 58: 个工作日 or 日), so
+ * that the record says it as it was decided.
+ */
+const recordedWith = (deps: Deps, type: string): Record<string, unknown> =>
+  type === 'SHORTEN_DEFENSE_PERIOD' ? { unit: deps.periods.defense.unit } : {};
+
+/** What `previewEvent` answers: the decision's state, deadlines and warnings, and the line the 办理记录 will carry. */
+const previewOf = (deps: Deps, { ev, view, warnings, answerPeriodPending }: Decision): EventPreview => {
+  const record = recordLine(ev.type, { ...ev.payload, ...recordedWith(deps, ev.type) });
+  return {
+    state: view.state,
+    stateLabel: view.stateLabel,
+    deadlines: view.deadlines,
+    ...(warnings.length ? { warnings } : {}),
+    ...(answerPeriodPending?.length ? { answerPeriodPending } : {}),
+    // s63 B #1: as the history entry's `record` will say it (the confirmation shows it).
+    ...(record ? { record } : {}),
+  };
+};
 
 /** Thrown out of a preview's unit of work with its answer, so that the transaction rolls back (`previewEvent`). */
 class PreviewRolledBack {
@@ -1654,7 +1670,7 @@ export async function previewEvent(deps: Deps, actor: Actor, caseId: number, ev:
       await inTransaction(deps, async (uow) => {
         const loaded = await deps.stores.cases.loadAggregate(uow.trx, caseId, AGGREGATE_FOR_UPDATE);
         const d = await decide(deps, uow.trx, uow, actor, caseId, ev, {}, notBefore(uow, loaded), loaded);
-        throw new PreviewRolledBack(previewOf(d));
+        throw new PreviewRolledBack(previewOf(deps, d));
       });
     } catch (err) {
       if (err instanceof PreviewRolledBack) return err.preview;
@@ -1665,7 +1681,7 @@ export async function previewEvent(deps: Deps, actor: Actor, caseId: number, ev:
   const loaded = await deps.stores.cases.loadAggregate(deps.db.reader, caseId, AGGREGATE);
   const instant = deps.clock.now();
   const at = notBefore({ now: instant.toISOString(), today: cstDate(instant) }, loaded);
-  return previewOf(await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded));
+  return previewOf(deps, await decide(deps, deps.db.reader, null, actor, caseId, ev, {}, at, loaded));
 }
 
 /**

@@ -239,6 +239,10 @@ export function createEventsRouter(deps: Deps): Router {
             stateLabel: z.string(),
             deadlines: z.array(Deadline),
             warnings: z.array(z.string()).optional().openapi({ description: '记录时将给出的提示（如开庭日期在答辩期内）' }),
+            record: z.string().optional().openapi({
+              description:
+                '记录后办理记录中该事项的文字（同 CaseEvent.record，如“经被申请人同意，答辩期缩短为5个工作日”）；由服务器写成的事项才有',
+            }),
             answerPeriodPending: z.array(z.number().int()).optional().openapi({
               description:
                 'SCHEDULE_HEARING、POSTPONE_HEARING：开庭日期在其答辩期内、既未答辩也未同意提前开庭的被申请人（当事人编号；劳动争议调解仲裁法第三十条）——可在 answerPeriodWaived 中记录其同意的，正是这些被申请人',

@@ -26,8 +26,7 @@ describe(`s63 — previewing the acts that write rows as they are decided (${DB}
     );
   // A deadline as a person reads it: a party's own deadline names the party's id, which the rolled-back preview and the
   // act itself may number differently (a PostgreSQL sequence is not rolled back).
-  const dates = (ds: { kind: string; dueOn: string | null; status: string }[]) =>
-    ds.map((d) => `${d.kind} ${d.dueOn} ${d.status}`).sort();
+  const dates = (ds: { kind: string; dueOn: string | null; status: string }[]) => ds.map((d) => `${d.kind} ${d.dueOn} ${d.status}`).sort();
 
   async function accepted(): Promise<CaseView> {
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-10-26' }));
@@ -82,7 +81,10 @@ describe(`s63 — previewing the acts that write rows as they are decided (${DB}
     const before = await read(c.id);
     const counted = await rows();
 
-    const change = { change: [{ claimId: claim.id, amount: '12000.00' }], add: [{ category: 'labor_standards', description: '2025年加班费', amount: '3000.00' }] };
+    const change = {
+      change: [{ claimId: claim.id, amount: '12000.00' }],
+      add: [{ category: 'labor_standards', description: '2025年加班费', amount: '3000.00' }],
+    };
     const p = await preview(a.tokens.clerk, c.id, { type: 'CHANGE_CLAIMS', occurredOn: '2026-11-10', ...change });
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     expect(p.body.state).toBe(before.state);

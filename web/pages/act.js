@@ -927,6 +927,8 @@ async function eventForm(c, type, done, screen, opened = {}) {
     // s61 E #1 (LDMAL Art. 30): the respondents whose answer period the hearing day falls inside, as the server's preview
     // (or its refusal) names them — not one who has answered or waived; null: not said (the preview was not made).
     let answerPending = null;
+    // s63 B #1: the line the 办理记录 will carry, as the server words it (preview `record`): it stands for the fields.
+    let recordLine = null;
     // Whether the server previewed the act (its warnings then include a rest day, fixU59 #3).
     let previewed = false;
     let deemedOn = null;
@@ -960,6 +962,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         } else if (p && !(p instanceof Error)) {
           if (Array.isArray(p.warnings)) serverWarnings = p.warnings.filter((w) => typeof w === 'string');
           if (Array.isArray(p.answerPeriodPending)) answerPending = p.answerPeriodPending.map(String);
+          if (typeof p.record === 'string' && p.record) recordLine = p.record;
           previewed = true;
         }
         if (p && !(p instanceof Error) && PREVIEWS_DEADLINES.has(type)) {
@@ -1055,7 +1058,9 @@ async function eventForm(c, type, done, screen, opened = {}) {
                 ? `${dateLabel}：即${DEEMED_ACT[body.method]}之日 ${on}`
                 : `${dateLabel}：未填写，以送达日期 ${on} 为准`,
           ),
-          awardEd ? null : describedFields(describe),
+          // s63 B #1: what will be recorded in the server's words (经被申请人同意，答辩期缩短为5个工作日), not the form's
+          // labels and the bare number typed.
+          awardEd ? null : recordLine ? h('p.record-line', `记入办理记录：${recordLine}`) : describedFields(describe),
           staleNote ? h('p.warn.stale-note', { role: 'alert' }, staleNote) : null,
           backdated,
           warnings.map((w) => h('p.warn.act-warning', { role: 'alert' }, w)),
@@ -1754,6 +1759,25 @@ const advanceCategory = (cl) => state.vocab?.advanceExecutionCategories?.include
  * Each box is named by its place among the amounts sent (amounts.N…), as the server names it.
  */
 /**
+ * s63 B #2 — the words for one claim changed (Rules Art. 44: 申请人……变更仲裁请求), the one home of them: the
+ * confirmation repeats them before the change is recorded (`claimChanges`), the 办理记录 keeps them after
+ * (web/pages/case.js `claimChangeLines`). Its category, its amount before → after in yuan as the page shows amounts
+ * (`money`: 15,000.00 元), its words; `name` (the claim's words before the change) in the record, where the claim is
+ * no longer on the screen beside it. Null parts are not changed.
+ */
+export function claimChangeWords(
+  seq,
+  { name = null, categoryBefore = null, category = null, amountBefore = null, amount = null, description = null },
+) {
+  const parts = [];
+  if (category !== null && category !== categoryBefore)
+    parts.push(`类别${categoryBefore !== null ? `由${categoryBefore}` : ''}变更为${category}`);
+  if (amount !== null) parts.push(`金额${amountBefore != null ? `由${money(amountBefore)}` : ''}变更为${money(amount)}`);
+  if (description !== null) parts.push(`内容变更为“${description.length > 60 ? `${description.slice(0, 60)}…` : description}”`);
+  return `第${seq}项${name ? `“${name.length > 40 ? `${name.slice(0, 40)}…` : name}”` : ''}${parts.join('，')}`;
+}
+
+/**
  * s62: a change of an existing claim (Rules Art. 44: 申请人……变更仲裁请求) — its amount or its words, per claim of the
  * applicant's still decided (a counterclaim's are the respondent's, Rules Art. 36; one given up is no longer a claim).
  * A box left blank, or as it was, changes nothing; the server names a change by its place among those sent
@@ -1828,14 +1852,9 @@ function claimChanges(c) {
       return bad.length ? bad : null;
     },
     describe: () => {
-      const list = sent().map((r) => {
-        const parts = [];
-        const a = r.newAmount();
-        if (a !== null) parts.push(`金额${r.cl.amount != null ? `由${money(r.cl.amount)}` : ''}变更为${money(a)}`);
-        const w = r.newWords();
-        if (w !== null) parts.push(`内容变更为“${w.length > 60 ? `${w.slice(0, 60)}…` : w}”`);
-        return `第${r.cl.seq}项${parts.join('，')}`;
-      });
+      const list = sent().map((r) =>
+        claimChangeWords(r.cl.seq, { amountBefore: r.cl.amount, amount: r.newAmount(), description: r.newWords() }),
+      );
       return list.length ? ['变更的请求', list.join('；')] : null;
     },
   };

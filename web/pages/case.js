@@ -44,7 +44,7 @@ import {
 } from '../core.js';
 import { claimLineButton, courtPackagePanel } from '../features.js';
 import { LABELS, METHODS, servedDocName, serviceDocs } from '../forms.js';
-import { DEEMED_ACT, openEventForm, partiesOf } from './act.js';
+import { claimChangeWords, DEEMED_ACT, openEventForm, partiesOf } from './act.js';
 
 const V = () => state.vocab;
 const SERVICE_METHODS = {
@@ -1422,6 +1422,40 @@ function correctDateButton(e, events, c, refresh) {
   return btn;
 }
 
+/**
+ * s63 B #2 — what a change of claims (变更仲裁请求, Rules Art. 44) changed, claim by claim, from what the act keeps
+ * (app/procedure/added-events.ts: `previous`, each changed claim as it was; `addedClaims`, the ids of those added): a
+ * claim amended with its amount before → after, one added with its amount, one given up — worded as the confirmation
+ * worded them (`claimChangeWords`), amounts in yuan as the page shows them.
+ */
+function claimChangeLines(e, c) {
+  const p = e.payload ?? {};
+  const claim = (id) => (c.claims ?? []).find((cl) => String(cl.id) === String(id));
+  const category = (k) => (k == null ? null : (V().claimCategories?.[k] ?? k));
+  const short = (w) => (w.length > 40 ? `${w.slice(0, 40)}…` : w);
+  const changed = (p.change ?? []).map((ch) => {
+    const was = p.previous?.[ch.claimId] ?? null;
+    const cl = claim(ch.claimId);
+    return claimChangeWords(cl?.seq ?? '?', {
+      name: was?.description ?? cl?.description ?? null,
+      categoryBefore: ch.category !== undefined && was ? category(was.category) : null,
+      category: ch.category !== undefined ? category(ch.category) : null,
+      amountBefore: was?.amount ?? null,
+      amount: ch.amount ?? null,
+      description: ch.description ?? null,
+    });
+  });
+  const added = (p.add ?? []).map((x, i) => {
+    const cl = claim(p.addedClaims?.[i]?.id);
+    return `增加${cl ? `第${cl.seq}项` : '请求'}${x.description ? `“${short(x.description)}”` : ''}${x.amount != null ? `，请求金额${money(x.amount)}` : ''}`;
+  });
+  const given = (p.withdraw ?? []).map((id) => {
+    const cl = claim(id);
+    return `放弃第${cl?.seq ?? '?'}项${cl?.counterclaim ? '（反请求）' : ''}${cl?.description ? `“${short(cl.description)}”` : ''}`;
+  });
+  return [...changed, ...added, ...given];
+}
+
 function historySection(events, c, refresh) {
   return section(
     'sec-history',
@@ -1463,6 +1497,16 @@ function historySection(events, c, refresh) {
             ? h(
                 'div.small.deemed-who',
                 `视为撤回${partiesOf(c).find((x) => String(x.id) === String(e.payload.partyId))?.label ?? e.payload.partyId}的仲裁申请`,
+              )
+            : null,
+          // s63 B #1: the line the server words for the act (a defense period shortened or cancelled with the respondent's
+          // consent, Rules Art. 58: app/cases/views.ts recordLine) — shown as it is, not worded again here.
+          e.record ? h('div.small.record-what', e.record) : null,
+          // s63 B #2: a change of claims names each claim changed, added or given up, with its amount (Rules Art. 44).
+          e.type === 'CHANGE_CLAIMS' && claimChangeLines(e, c).length
+            ? h(
+                'ul.small.claim-changes',
+                claimChangeLines(e, c).map((x) => h('li', x)),
               )
             : null,
           e.type === 'FILE_DEFENSE' && e.payload?.partyId
