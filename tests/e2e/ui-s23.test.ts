@@ -411,11 +411,16 @@ describe('s23: the web interface records nothing by accident (Chromium)', () => 
     await dlg.locator('[data-path="add.0.amount"]').fill('3000');
     await dlg.locator('[data-path="add.0.description"]').fill('2025年加班工资');
     await dlg.getByRole('button', { name: '确定' }).click();
-    // Adding claims restarts the award limit (Rules Art. 46(3)): confirmed first (round ui41), then judged when sent.
-    const sure = page.locator('dialog.confirm[open]');
-    await text(sure, '审理期限自受理变更之日起重新计算');
-    await sure.getByRole('button', { name: /^确认/ }).click();
+    // s63: a change of claims is previewed by the server before the confirmation (in a transaction rolled back), so the
+    // date is refused at its field at once — the person is not asked to confirm an act that would be refused.
     await text(dlg.locator('[data-error-for="occurredOn"]'), '变更请求日期不能早于');
+    const sure = page.locator('dialog.confirm[open]');
+    expect(await sure.count()).toBe(0);
+    // A date the server accepts: adding claims restarts the award limit (Rules Art. 46(3)), which the confirmation says.
+    await dlg.getByLabel('变更请求日期').fill('2026-04-01');
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await text(sure, '审理期限自受理变更之日起重新计算');
+    await sure.getByRole('button', { name: '返回修改' }).click();
     await dlg.getByRole('button', { name: '取消' }).click();
     await page.locator('dialog.confirm[open]').getByRole('button', { name: '放弃并关闭' }).click();
     await page.getByRole('button', { name: '退出' }).click();
