@@ -984,8 +984,13 @@ function rejectionNotice(d: DocInput): DocSpec[] {
  * served notice read a period it never stated.
  */
 function defenseDaysOn(d: DocInput, on: string): number | null {
-  if (d.ctx.defensePeriodDays === null) return null;
-  return (d.ctx.defenseShortenings ?? []).filter((x) => x.on <= on).at(-1)?.days ?? null;
+  return defenseDaysAt(d.ctx, on);
+}
+
+/** `defenseDaysOn` of a case's context: also what the document's input computes the last day it states with. */
+export function defenseDaysAt(ctx: Pick<DocInput['ctx'], 'defensePeriodDays' | 'defenseShortenings'>, on: string): number | null {
+  if (ctx.defensePeriodDays === null) return null;
+  return (ctx.defenseShortenings ?? []).filter((x) => x.on <= on).at(-1)?.days ?? null;
 }
 
 /**
@@ -1203,10 +1208,14 @@ function tribunalNotice(d: DocInput): DocSpec[] {
  * day where the copy of the application was served by the notice's act (`on`), else the rule.
  */
 function defenseDueText(d: DocInput, on: string): string {
-  const due = d.defenseDue;
   // s62 B #2 (Rules Art. 58: 「简易处理的案件，经与被申请人协商同意，仲裁庭可以缩短或者取消答辩期」): a period the
-  // arbitrator shortened or cancelled with the respondent's consent is stated as it now is, not as the ordinary ten days.
-  const days = d.ctx.defensePeriodDays;
+  // arbitrator shortened or cancelled with the respondent's consent is stated, not the ordinary ten days — s64: as it
+  // stood on the notice's own date (`defenseDaysOn`, as the 应诉通知书 states it): a shortening after the notice does
+  // not reach back into a notice served before it, and a notice generated again reads as the one served.
+  const days = defenseDaysOn(d, on);
+  // The last day of that period (app/documents/generate-document.ts `defenseDueAsNoticed`), not of the period as it
+  // now is.
+  const due = d.defenseDue;
   if (days === 0) return '经被申请人同意，仲裁庭已取消答辩期（《劳动人事争议仲裁办案规则》第五十八条）';
   const span = days === null ? '十日' : `${days}${d.defenseUnit === 'calendar' ? '日' : '个工作日'}`;
   const consent = days === null ? '' : `经被申请人同意，答辩期缩短为${span}（《劳动人事争议仲裁办案规则》第五十八条）；`;

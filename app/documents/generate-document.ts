@@ -8,6 +8,7 @@ import {
   type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
+  defenseDaysAt,
   distinctPartyNames,
   extensionsOf,
   MissingTextError,
@@ -23,7 +24,14 @@ import { formatCaseNo } from '../../workflows/case-number.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { CORRECT_DATE } from '../../workflows/date-corrections.ts';
 import { cstDate } from '../../workflows/dates.ts';
-import { extendedLimitDueOn, extendedLimitMissingYear, limitRanOutBefore, postponementWindow } from '../../workflows/deadlines.ts';
+import {
+  computePeriod,
+  defenseRule,
+  extendedLimitDueOn,
+  extendedLimitMissingYear,
+  limitRanOutBefore,
+  postponementWindow,
+} from '../../workflows/deadlines.ts';
 import { documentMadeOn, hearingDateSetOn, mediationDocumentMethods, mediationNeedsTribunal } from '../../workflows/rules.ts';
 import { claimByEmployer } from '../../workflows/sides.ts';
 import { recordBookkeepingAct } from '../cases/bookkeeping-act.ts';
@@ -474,7 +482,12 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   // docs52 L4: a collective case's hearing notice states the defense period's last day (Rules Art. 65), as computed.
   const defense =
     req.kind === 'hearing_notice' && ctx.collective
-      ? (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn)
+      ? await defenseDueAsNoticed(
+          deps,
+          k,
+          ctx,
+          (await stores.deadlines.forCase(k, caseId)).find((x) => x.kind === 'defense' && x.startsOn && x.dueOn),
+        )
       : undefined;
   // s62 (a new user's walk): a hearing set at short notice in a simple case (Rules Art. 60) left no 开庭三日前 window to
   // ask for a postponement (LDMAL Art. 35): its notice does not print that window as a condition no one could meet.
@@ -649,6 +662,29 @@ function reviewTermsWarnings(ctx: MachineContext): string[] {
   return [
     `确认的协议内容与登记审查的调解协议不一致：调解协议为“${r.agreement.terms}”，确认为“${r.confirmation.terms}”。调解书的内容应当与调解协议的内容一致（《劳动人事争议仲裁办案规则》第七十七条），请核对。`,
   ];
+}
+
+/**
+ * s64: the defense period's last day as the hearing notice states it — that of the period in force on the notice's own
+ * date (Rules Art. 58: shortened or cancelled with the respondent's consent; templates/kinds.ts `defenseDaysAt`), from
+ * the respondents' receipt the record holds. A shortening after the notice does not reach back into it: its last day
+ * is computed again with the period the notice states (the recorded deadline is that of the period as it now is).
+ * None for a cancelled period (the notice states no last day then).
+ */
+async function defenseDueAsNoticed(
+  deps: Deps,
+  k: Parameters<Deps['calendar']['get']>[0],
+  ctx: MachineContext,
+  defense: { startsOn: string | null; dueOn: string | null } | undefined,
+): Promise<{ startsOn: string | null; dueOn: string | null } | undefined> {
+  const on = hearingDateSetOn(ctx);
+  if (!defense?.startsOn || !on) return defense;
+  const days = defenseDaysAt(ctx, on);
+  if (days === ctx.defensePeriodDays) return defense;
+  if (days === 0) return undefined;
+  const rule = defenseRule({ defensePeriodDays: days }, deps.periods);
+  const due = computePeriod(await deps.calendar.get(k), rule, defense.startsOn, '被申请人收到申请书副本之日').dueOn;
+  return due ? { startsOn: defense.startsOn, dueOn: due } : undefined;
 }
 
 /**

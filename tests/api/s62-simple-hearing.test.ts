@@ -175,7 +175,7 @@ describe(`s62 B #2: the answer-period warning states the period as shortened or 
     expect(warningsOf(r).some((x) => x.includes('第六十条'))).toBe(true);
   });
 
-  it('a collective simple case’s hearing notice (Rules Art. 65) states the answer period as shortened, then as cancelled', async () => {
+  it('a collective simple case’s hearing notice (Rules Art. 65) states the answer period in force on its own date: shortened, then (a later notice) cancelled', async () => {
     const ten = Array.from({ length: 10 }, (_, i) => worker(`简易集体${i + 1}`, 640 + i));
     const c = await registerCase(t, a, standardApplication({ applicants: ten, procedure: 'simple' }));
     const ids = a.arbitrators.map((x) => x.id);
@@ -190,9 +190,40 @@ describe(`s62 B #2: the answer-period warning states the period as shortened or 
     );
     expect(shortened).not.toContain('十日内提交答辩书');
     await ok(c, arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 0, respondentConsent: true }, '2026-03-10');
+    // s64: the notice of 9 March, generated again after the cancellation of the 10th, reads as the one served then.
+    expect(await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' })).toBe(shortened);
+    // The notice of a postponement decided after the cancellation states it.
+    await ok(
+      c,
+      arb.token,
+      'POSTPONE_HEARING',
+      { hearingOn: '2026-03-27', requestedBy: 'tribunal', reason: '仲裁员另有公务' },
+      '2026-03-11',
+    );
     const cancelled = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
     expect(cancelled).toContain('一并通知如下：经被申请人同意，仲裁庭已取消答辩期（《劳动人事争议仲裁办案规则》第五十八条）');
     expect(cancelled).not.toContain('提交答辩书');
+  });
+
+  it('s64: a collective hearing notice served before the answer period was shortened keeps the ten days and their last day, not the shortened period’s', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => worker(`简易集体后缩${i + 1}`, 660 + i));
+    const c = await registerCase(t, a, standardApplication({ applicants: ten, procedure: 'simple' }));
+    const ids = a.arbitrators.map((x) => x.id);
+    const arb = a.arbitrators[0] as { token: string };
+    expect((await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-03-04')).collective).toBe(true);
+    await ok(c, a.tokens.chair, 'FORM_TRIBUNAL', { arbitratorIds: ids, presidingId: ids[0] }, '2026-03-05');
+    await ok(c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: c.respondents[0]?.id, method: 'direct' }, '2026-03-05');
+    await ok(c, arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-25', ...PLACE }, '2026-03-06');
+    const before = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
+    // Ten working days from 5 March (LDMAL Art. 30; Rules Art. 80): 19 March.
+    expect(before).toContain('被申请人已于二〇二六年三月五日收到仲裁申请书副本，答辩期至二〇二六年三月十九日止');
+    await ok(c, arb.token, 'SHORTEN_DEFENSE_PERIOD', { days: 3, respondentConsent: true }, MON);
+    const again = await generatedText(t, a.tokens.clerk, c.id, { kind: 'hearing_notice' });
+    // The record's last day is now that of three working days (10 March); the notice of the 6th still reads as served.
+    expect(((await view(c.id)).deadlines as Dl[]).find((x) => x.kind === 'defense')?.dueOn).toBe('2026-03-10');
+    expect(again).toBe(before);
+    expect(again).not.toContain('缩短');
+    expect(again).not.toContain('三月十日止');
   });
 });
 
