@@ -282,15 +282,19 @@ function excludedDays(
       begins: s.from,
       open: !s.to,
       what,
-      // Begun before a restart (Rules Art. 46): only its days inside the restarted period — the restart day to the day
-      // before the case resumes (or before today) — are excluded (Rules Art. 47), and the words name those days
-      // (legal52b M2: "中止审理08-15至…（10天）" was written while 5 were deducted; "…（3天）" while none were).
+      // Begun on or before the period's first day — the acceptance or a restart (Rules Art. 46), day 0, which is not
+      // one of the 45 (CPL Art. 85(2)) — only its days inside the period are excluded (Rules Art. 47): the day after
+      // day 0 to the day before the case resumes (or before today), and the words name those days (legal52b M2:
+      // "中止审理08-15至…（10天）" was written while 5 were deducted; s64 legal64 #4: day 0 was deducted as well — a
+      // suspension decided on the acceptance day and resumed five days later moved the limit five days for four days
+      // of the period lost).
       clippedWhat: (start: string) => {
-        const m = Math.max(0, daysBetween(start, end));
-        if (s.to) return `中止审理${s.from}至恢复审理之日${s.to}前一日中属于本期间的${start}至${addDays(s.to, -1)}（${m}天）`;
+        const first = addDays(start, 1);
+        const m = Math.max(0, daysBetween(first, end));
+        if (s.to) return `中止审理${s.from}至恢复审理之日${s.to}前一日中属于本期间的${first}至${addDays(s.to, -1)}（${m}天）`;
         return m === 0
-          ? `中止审理${s.from}起（仍在中止），本期间自${start}起暂停计算（0天）`
-          : `中止审理${s.from}起中属于本期间的${start}至今日${today}前一日（${m}天，仍在中止）`;
+          ? `中止审理${s.from}起（仍在中止），本期间自${first}起暂停计算（0天）`
+          : `中止审理${s.from}起中属于本期间的${first}至今日${today}前一日（${m}天，仍在中止）`;
       },
     });
   }
@@ -337,13 +341,17 @@ function excludedDays(
         `公告送达期间${published}至${to}中属于本期间的${addDays(start, 1)}至${to}（${daysBetween(start, to)}天，当事人${sv.partyId}${how}）`,
     });
   }
-  // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day. A restart
-  // day is day 0 of the new period: a suspension keeps it (its own convention, from its first day), a notice's days
-  // excluded are those after it, as its words count them.
+  // An interval still running is kept on its first day too (0 days yet): the clock is paused from that day. The
+  // period's start (the acceptance, or a restart) is day 0, not counted (CPL Art. 85(2)): what an interval excludes
+  // begins the day after it at the earliest — a suspension's days as a notice's (s64 legal64 #4: a suspension kept
+  // day 0 and moved the limit a day too far). One still running since day 0 or before pauses the period from its
+  // first day (0 days yet).
+  const lo = addDays(from, 1);
   const clipped = raw
     .map((x) => {
-      const lo = x.deemedOn ? addDays(from, 1) : from;
-      return x.from < lo ? { ...x, from: lo, what: x.clippedWhat ? x.clippedWhat(from) : x.what } : x;
+      if (x.from >= lo) return x;
+      const y = { ...x, from: lo, what: x.clippedWhat ? x.clippedWhat(from) : x.what };
+      return y.open && y.to < lo ? { ...y, to: lo } : y;
     })
     .filter((x) => x.to > x.from || (x.open && x.to === x.from))
     .sort((a, b) => a.from.localeCompare(b.from));

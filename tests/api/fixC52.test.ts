@@ -94,14 +94,17 @@ describe(`fixC52 legal52b M2: the award limit's words name the suspension days a
     const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-08-03' }));
     await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-08-05');
     await ok(c, a.tokens.clerk, 'CHANGE_CLAIMS', { add: [{ category: 'other', amount: '3000.00', description: '加班费' }] }, '2026-08-20');
-    // Entered late: suspended 08-15, still suspended today (12-20): 08-20 … 12-19 fall in the new period (122 days).
+    // Entered late: suspended 08-15, still suspended today (12-20): 08-21 … 12-19 fall in the new period (121 days) —
+    // the restart day 08-20 is day 0, not one of the 45 (CPL Art. 85(2); s64 legal64 #4: it was deducted too).
     const suspended = awardDue(await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待工伤认定结论', decidedOn: '2026-08-15' }));
-    expect(suspended.explanation).toContain('中止审理2026-08-15起中属于本期间的2026-08-20至今日2026-12-20前一日（122天，仍在中止）');
-    expect(suspended.dueOn).toBe('2027-02-03'); // 08-20 + 45 = 10-04, + 122
+    expect(suspended.explanation).toContain('中止审理2026-08-15起中属于本期间的2026-08-21至今日2026-12-20前一日（121天，仍在中止）');
+    expect(suspended.dueOn).toBe('2027-02-02'); // 08-20 + 45 = 10-04, + 121
     const resumed = awardDue(await ok(c, a.tokens.chair, 'RESUME', { decidedOn: '2026-08-25' }));
-    expect(resumed.dueOn).toBe('2026-10-09'); // 08-20 + 45 = 10-04, + 5
-    expect(resumed.explanation).toContain('中止审理2026-08-15至恢复审理之日2026-08-25前一日中属于本期间的2026-08-20至2026-08-24（5天）');
+    // 08-25, the day it resumes, is the period's day 1: 08-20 + 45 = 10-04, + 4 (a Thursday, a working day).
+    expect(resumed.dueOn).toBe('2026-10-08');
+    expect(resumed.explanation).toContain('中止审理2026-08-15至恢复审理之日2026-08-25前一日中属于本期间的2026-08-21至2026-08-24（4天）');
     expect(resumed.explanation).not.toContain('（10天）');
+    expect(resumed.explanation).not.toContain('（5天）');
   });
 
   it('a party added during a suspension: the days deducted are those after the restart (0 on its day)', async () => {
@@ -122,10 +125,29 @@ describe(`fixC52 legal52b M2: the award limit's words name the suspension days a
     const added = awardDue(
       await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待另案审理结果', ground: 'pending_case', decidedOn: '2026-12-03' }),
     );
-    // Today 12-20: 12-06 … 12-19 (14 days) of the new period; 12-06 + 45 = 2027-01-20, + 14.
-    expect(added.explanation).toContain('中止审理2026-12-03起中属于本期间的2026-12-06至今日2026-12-20前一日（14天，仍在中止）');
+    // Today 12-20: 12-07 … 12-19 (13 days) of the new period (12-06, the restart, is day 0); 12-06 + 45 = 2027-01-20, + 13.
+    expect(added.explanation).toContain('中止审理2026-12-03起中属于本期间的2026-12-07至今日2026-12-20前一日（13天，仍在中止）');
     expect(added.explanation).not.toContain('2026-12-03至今日2026-12-20前一日（17天');
-    expect(added.dueOn).toBe('2027-02-03');
+    expect(added.dueOn).toBe('2027-02-02');
+  });
+
+  it('s64 legal64 #4: a suspension decided on the acceptance day deducts the days of the period it took, not day 0 (CPL Art. 85(2); Rules Art. 47)', async () => {
+    const c = await registerCase(t, a, standardApplication({ receivedOn: '2026-10-13' }));
+    await ok(c, a.tokens.clerk, 'ACCEPT', {}, '2026-10-14');
+    // Suspended the day of acceptance, still suspended that day: paused from the period's first day, nothing yet.
+    const paused = awardDue(
+      await ok(c, a.tokens.chair, 'SUSPEND', { reason: '不可抗力', ground: 'force_majeure', decidedOn: '2026-10-14' }),
+    );
+    expect(paused.explanation).toContain('中止审理2026-10-14起中属于本期间的2026-10-15至今日2026-12-20前一日（66天，仍在中止）');
+    // Resumed 10-19: 10-15 … 10-18 lost (4 days); 10-19 is day 1. 10-14 + 45 = 11-28, + 4 = 12-02 (a Wednesday).
+    const resumed = awardDue(await ok(c, a.tokens.chair, 'RESUME', { decidedOn: '2026-10-19' }));
+    expect(resumed.dueOn).toBe('2026-12-02');
+    expect(resumed.explanation).toContain('中止审理2026-10-14至恢复审理之日2026-10-19前一日中属于本期间的2026-10-15至2026-10-18（4天）');
+    // Suspended later in the period, the suspension's own day is lost as before: 11-02 … 11-06 (5 days), 12-02 + 5.
+    await ok(c, a.tokens.chair, 'SUSPEND', { reason: '等待另案审理结果', ground: 'pending_case', decidedOn: '2026-11-02' });
+    const again = awardDue(await ok(c, a.tokens.chair, 'RESUME', { decidedOn: '2026-11-07' }));
+    expect(again.dueOn).toBe('2026-12-07'); // 12-07, a Monday
+    expect(again.explanation).toContain('扣除中止审理2026-11-02至恢复审理之日2026-11-07前一日（5天）');
   });
 });
 
