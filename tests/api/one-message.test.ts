@@ -62,6 +62,9 @@ async function messages(fn: () => Promise<unknown>): Promise<{ sent: string[]; p
   }
 }
 
+/** A write transaction's BEGIN, with the plan mode of its prepared statements (db/knex.ts `PG_BEGIN`). */
+const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;';
+
 /** A transaction's first statement in its BEGIN message: with its literals, or as EXECUTE of the connection's kept one. */
 const firstRead = (literal: string) => `(?:${literal}|EXECUTE zcx\\d+_[0-9a-f]{40}\\('[^)]*'\\))`;
 
@@ -83,7 +86,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       expect(sent).toHaveLength(2); // the message, then COMMIT
       expect(sent[0]).toMatch(
         new RegExp(
-          `^BEGIN;\\n.*insert into "om_probe".*;\\n${firstRead(`select "id", "version" from "cases" where "id" = '\\d+' limit '1'`)}$`,
+          `^${BEGIN}\\n.*insert into "om_probe".*;\\n${firstRead(`select "id", "version" from "cases" where "id" = '\\d+' limit '1'`)}$`,
           's',
         ),
       );
@@ -188,7 +191,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
       expect(sent).toHaveLength(3);
       expect(sent[1]).toMatch(
         new RegExp(
-          `^BEGIN;\\n(?:SELECT "id" FROM "cases" WHERE "id" = '\\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \\$1 LIMIT 1 FOR NO KEY UPDATE;\\n)?EXECUTE zcx\\d+_[0-9a-f]{40}\\('\\d+'\\));\\n${firstRead('select "cases"\\.\\*')}`,
+          `^${BEGIN}\\n(?:SELECT "id" FROM "cases" WHERE "id" = '\\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \\$1 LIMIT 1 FOR NO KEY UPDATE;\\n)?EXECUTE zcx\\d+_[0-9a-f]{40}\\('\\d+'\\));\\n${firstRead('select "cases"\\.\\*')}`,
           's',
         ),
       );
@@ -213,7 +216,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
         /^WITH c AS \(INSERT INTO "cases" .*\$1,.*p AS \(INSERT INTO "parties" .*INSERT INTO "claims" /s,
       );
       expect(registration.sent[1]).toMatch(
-        new RegExp(`^BEGIN;\\n${firstRead("select coalesce\\(max\\(case when name = 'calendar'")}`, 's'),
+        new RegExp(`^${BEGIN}\\n${firstRead("select coalesce\\(max\\(case when name = 'calendar'")}`, 's'),
       );
       // A statement kept for EXECUTE is prepared with its parameters, never a value.
       for (const text of [...registration.prepared, ...prepared]) {
@@ -293,7 +296,7 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
         // The lock with its literals, or — the connection having seen it before — as EXECUTE of the statement it
         // prepared (db/knex.ts scriptText), in the script itself the second time.
         expect(own[0]).toMatch(
-          /^BEGIN;\n(?:SELECT "id" FROM "cases" WHERE "id" = '\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \$1 LIMIT 1 FOR NO KEY UPDATE;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('\d+'\));\nselect "cases"\.\*/s,
+          /^BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\n(?:SELECT "id" FROM "cases" WHERE "id" = '\d+' LIMIT 1 FOR NO KEY UPDATE|(?:PREPARE zcx\d+_[0-9a-f]{40} AS SELECT "id" FROM "cases" WHERE "id" = \$1 LIMIT 1 FOR NO KEY UPDATE;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('\d+'\));\nselect "cases"\.\*/s,
         );
         expect(own).toHaveLength(2); // that message, then COMMIT
       }
@@ -373,6 +376,16 @@ describe(`one message for a transaction's first statements (${dialect})`, () => 
  * prepare (a parameter with no type) fails nothing — the unit of work runs again with the literal statement.
  */
 describe.runIf(dialect === 'postgres')('queued writes as EXECUTE of prepared statements (postgres)', () => {
+  it('s64: a transaction plans its kept statements once (generic plans); outside one, PostgreSQL’s default stays', async () => {
+    const mode = (r: unknown) => (r as { rows: { m: string }[] }).rows[0]?.m;
+    const inside = await t.db.knex.transaction(async (trx) => mode(await trx.raw(`select current_setting('plan_cache_mode') as m`)));
+    expect(inside).toBe('force_generic_plan');
+    expect(mode(await t.db.knex.raw(`select current_setting('plan_cache_mode') as m`))).toBe('auto');
+    // Ended with its transaction (SET LOCAL), on the same pooled connection too.
+    await t.db.knex.transaction(async (trx) => trx.raw('select 1'));
+    expect(mode(await t.db.knex.raw(`select current_setting('plan_cache_mode') as m`))).toBe('auto');
+  });
+
   it('a queued insert is sent with its literals, then prepared once and executed; every row is kept and no value is in a PREPARE', async () => {
     const keys = Array.from({ length: 12 }, (_, i) => 300 + i);
     const { sent, error } = await messages(async () => {
@@ -383,16 +396,20 @@ describe.runIf(dialect === 'postgres')('queued writes as EXECUTE of prepared sta
     });
     expect(error).toBeUndefined();
     expect((await probeKeys()).filter((k) => k >= 300 && k < 400)).toEqual(keys);
-    const scripts = sent.filter((s) => /^BEGIN;\n/.test(s));
+    const scripts = sent.filter((s) => /^BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\n/.test(s));
     expect(scripts).toHaveLength(keys.length);
     const prepares = scripts.flatMap((s) => s.match(/PREPARE zcx\d+_[0-9a-f]{40} AS [^;]*/g) ?? []);
     expect(prepares.length).toBeGreaterThan(0);
     for (const p of prepares) expect(p).toMatch(/ AS insert into "om_probe" \("k"\) values \(\$1\)$/);
     // Each connection prepares the template once; later scripts only EXECUTE it with the value.
-    expect(scripts.filter((s) => /^BEGIN;\nEXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\);\nCOMMIT;?$/.test(s)).length).toBeGreaterThan(0);
+    expect(
+      scripts.filter((s) =>
+        /^BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\nEXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\);\nCOMMIT;?$/.test(s),
+      ).length,
+    ).toBeGreaterThan(0);
     for (const s of scripts)
       expect(s).toMatch(
-        /^BEGIN;\n(?:insert into "om_probe" \("k"\) values \('3\d\d'\)|(?:PREPARE zcx\d+_[0-9a-f]{40} AS [^;]*;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\));\nCOMMIT;?$/,
+        /^BEGIN; SET LOCAL plan_cache_mode = force_generic_plan;\n(?:insert into "om_probe" \("k"\) values \('3\d\d'\)|(?:PREPARE zcx\d+_[0-9a-f]{40} AS [^;]*;\n)?EXECUTE zcx\d+_[0-9a-f]{40}\('3\d\d'\));\nCOMMIT;?$/,
       );
   });
 
