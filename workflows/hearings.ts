@@ -1,7 +1,7 @@
 import { OfficialCalendar } from './calendar.ts';
 import type { MachineContext } from './case-machine.ts';
 import { weekday } from './dates.ts';
-import { awardClock, computePeriod } from './deadlines.ts';
+import { awardClock, computePeriod, defenseRule } from './deadlines.ts';
 import { DEFAULT_PERIODS, type PeriodRule, type Periods, periodWords, type Unit } from './periods.ts';
 import { currentExtension, type Facts } from './procedure-types.ts';
 
@@ -104,6 +104,23 @@ export function earliestDefenseEnd(
   return { dueOn: c.dueOn as string, provisional: c.provisional === true, unit: rule.unit };
 }
 
+/**
+ * `earliestDefenseEnd` for each period a hearing is judged against before service: the original respondents' as the
+ * arbitrator shortened it with their consent (Rules Art. 58; `defenseRule`), and — `added` — a respondent added later,
+ * whose own period from its own service is the ordinary one (LDMAL Art. 30; Rules Art. 46(1)): the consent to shorten
+ * was not its own (s64 walk #1: a hearing two days after the addition was judged on the original respondents' three
+ * days and said 「答辩期最早也要到…」 of them, beside 「十日内」).
+ */
+export function earliestDefenseEnds(
+  actOn: string,
+  cal: OfficialCalendar,
+  ctx: Pick<MachineContext, 'defensePeriodDays'>,
+  periods: Pick<Periods, 'defense'>,
+): EarliestEnd & { added: EarliestEnd } {
+  const ordinary = earliestDefenseEnd(actOn, cal, periods.defense);
+  return { ...(ctx.defensePeriodDays === null ? ordinary : earliestDefenseEnd(actOn, cal, defenseRule(ctx, periods))), added: ordinary };
+}
+
 /** The defense periods a hearing should not fall inside (workflows/deadlines.ts kinds). */
 const DEFENSE_KINDS = new Set(['defense', 'defense_added_party', 'defense_after_claims_change']);
 
@@ -146,7 +163,7 @@ export function defensePeriodFindings(
    */
   act: 'hearing' | 'award' = 'hearing',
   /** The earliest end of a period not yet begun (`earliestDefenseEnd` of `actOn`, on the commission's calendar). */
-  earliest: EarliestEnd = earliestDefenseEnd(actOn),
+  earliest: EarliestEnd & { added?: EarliestEnd } = earliestDefenseEnd(actOn),
   /**
    * s60 L (LDMAL Art. 30): respondents who agreed to the hearing before their answer period ends (the hearing's
    * `answerPeriodWaived`). A hearing is not warned of for them, nor for a respondent who has filed its defence (it has
@@ -225,13 +242,17 @@ export function defensePeriodFindings(
   // A respondent added after acceptance (Rules Art. 46(1)) answers within its own period from its own service
   // (workflows/deadlines.ts `defense_added_party`, there once it is served): one not yet served is warned of by name,
   // even when the original respondents' period has run (reviewer s44 L5).
-  if (surelyInside) {
+  // Its own period is the ordinary one (`earliest.added`), not the original respondents' as shortened (s64).
+  const addedEarliest = earliest.added ?? earliest;
+  const addedSoonest =
+    act === 'award' ? '' : `即使当日送达，答辩期最早也要到 ${addedEarliest.dueOn}${addedEarliest.provisional ? '（预计）' : ''} 才届满；`;
+  if (act === 'award' || hearingOn <= addedEarliest.dueOn) {
     for (const added of ctx.partyAdditions ?? []) {
       if (added.side !== 'respondent' || added.on > actOn) continue;
       if (deadlines.some((d) => d.kind === 'defense_added_party' && d.partyId === added.partyId)) continue;
       if (excused(added.partyId)) continue;
       out.push({
-        text: `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${soonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
+        text: `追加的被申请人（当事人${added.partyId}）尚未收到仲裁申请书副本，其答辩期尚未开始计算：${what} ${hearingOn} 在其答辩期届满之前。${addedSoonest}被追加的被申请人同样有权自收到仲裁申请书副本之日起十日内提交答辩书（《劳动争议调解仲裁法》第三十条；《劳动人事争议仲裁办案规则》第四十六条）；${instead('送达且答辩期满')}`,
         partyIds: [added.partyId],
       });
     }

@@ -4,8 +4,8 @@ import { clearMaintenance, maintenanceRequested } from '../../db/maintenance.ts'
 import type { OfficialCalendar } from '../../workflows/calendar.ts';
 import type { MachineContext } from '../../workflows/case-machine.ts';
 import type { Deadline } from '../../workflows/deadlines.ts';
-import { computeDeadlines, defenseRule } from '../../workflows/deadlines.ts';
-import { defensePeriodWarnings, earliestDefenseEnd } from '../../workflows/hearings.ts';
+import { computeDeadlines } from '../../workflows/deadlines.ts';
+import { defensePeriodWarnings, earliestDefenseEnds } from '../../workflows/hearings.ts';
 import type { Periods } from '../../workflows/periods.ts';
 import { forEachCaseLocked } from '../cases/case-state.ts';
 import type { Deps } from '../deps.ts';
@@ -41,7 +41,7 @@ export function answerPeriodFlag(
       deadlines,
       on,
       'hearing',
-      earliestDefenseEnd(on, cal, defenseRule(ctx, periods)),
+      earliestDefenseEnds(on, cal, ctx, periods),
       pending.answerPeriodWaived ?? [],
     ).length > 0
   );

@@ -21,7 +21,6 @@ import {
   computeDeadlines,
   computeFacts,
   type Deadline,
-  defenseRule,
   lateAcceptanceWarnings,
   lateSupplementWarnings,
   leavesPeriodBefore,
@@ -32,7 +31,7 @@ import { MONETARY_FINAL_CATEGORIES } from '../../workflows/finality.ts';
 import {
   awardDefensePeriodWarnings,
   defensePeriodFindings,
-  earliestDefenseEnd,
+  earliestDefenseEnds,
   hearingAfterLimitWarnings,
   lateHearingNoticeWarnings,
   restDayHearingWarnings,
@@ -1241,7 +1240,8 @@ async function decide(
   const partyNames = partyNameMap(updated.parties);
   // A period not yet begun ends at the earliest as if the copy were served on the act's day, on this calendar (s46 M1);
   // s62: as shortened with the respondents' consent in simple handling (Rules Art. 58), where it was.
-  const earliest = hearingOn ? earliestDefenseEnd(ev.occurredOn, cal, defenseRule(ctx, deps.periods)) : undefined;
+  // s64: an added respondent's own, ordinary period beside it (`earliestDefenseEnds`).
+  const earliest = hearingOn ? earliestDefenseEnds(ev.occurredOn, cal, ctx, deps.periods) : undefined;
   // A suspension entered late is judged on the day it was decided (legal50b H1; server/http/events.ts actDayField).
   const suspendedOn = typeof payload.decidedOn === 'string' ? payload.decidedOn : ev.occurredOn;
   // s60 L (LDMAL Art. 30): respondents who agreed to this hearing before their answer period ends — each waiver with its
