@@ -116,9 +116,14 @@ export function earliestDefenseEnds(
   cal: OfficialCalendar,
   ctx: Pick<MachineContext, 'defensePeriodDays'>,
   periods: Pick<Periods, 'defense'>,
-): EarliestEnd & { added: EarliestEnd } {
+): EarliestEnd & { added: EarliestEnd; endFrom: (servedOn: string) => string | null } {
   const ordinary = earliestDefenseEnd(actOn, cal, periods.defense);
-  return { ...(ctx.defensePeriodDays === null ? ordinary : earliestDefenseEnd(actOn, cal, defenseRule(ctx, periods))), added: ordinary };
+  const rule = defenseRule(ctx, periods);
+  return {
+    ...(ctx.defensePeriodDays === null ? ordinary : earliestDefenseEnd(actOn, cal, rule)),
+    added: ordinary,
+    endFrom: (servedOn) => computePeriod(cal, rule, servedOn, '被申请人收到申请书副本之日').dueOn,
+  };
 }
 
 /** The defense periods a hearing should not fall inside (workflows/deadlines.ts kinds). */
@@ -163,7 +168,7 @@ export function defensePeriodFindings(
    */
   act: 'hearing' | 'award' = 'hearing',
   /** The earliest end of a period not yet begun (`earliestDefenseEnd` of `actOn`, on the commission's calendar). */
-  earliest: EarliestEnd & { added?: EarliestEnd } = earliestDefenseEnd(actOn),
+  earliest: EarliestEnd & { added?: EarliestEnd; endFrom?: (servedOn: string) => string | null } = earliestDefenseEnd(actOn),
   /**
    * s60 L (LDMAL Art. 30): respondents who agreed to the hearing before their answer period ends (the hearing's
    * `answerPeriodWaived`). A hearing is not warned of for them, nor for a respondent who has filed its defence (it has
@@ -308,7 +313,19 @@ export function defensePeriodFindings(
       const pending = from ? respondents.filter((id) => !(answeredBy(id, from) || waivedSince(id, from))) : respondents;
       return { answered: Boolean(from) && respondents.length > 0 && pending.length === 0, pending };
     }
-    return { answered: originalsExcused, pending: originals.filter((id) => !excused(id)) };
+    // Each original respondent's period runs from its own receipt (LDMAL Art. 30): the `defense` deadline ends with the
+    // last one's, and a respondent served earlier whose own period has ended by the hearing is not named as still to
+    // answer (s64 legal64 #7: 甲, served 09-30 and its ten working days over on 10-20, was named for a hearing on 10-21
+    // beside 乙, served 10-09). One not served, or whose end is not known, stays named.
+    const ownEnd = (id: number): string | null => {
+      const first = (ctx.services ?? [])
+        .filter((x) => x.partyId === id && (x.document === 'application_copy' || x.document === 'respond_notice'))
+        .map((x) => x.servedOn)
+        .sort()[0];
+      return first && earliest.endFrom ? earliest.endFrom(first) : null;
+    };
+    const stillRunning = (id: number) => (ownEnd(id) ?? hearingOn) >= hearingOn;
+    return { answered: originalsExcused, pending: originals.filter((id) => !excused(id) && stillRunning(id)) };
   };
   // s62 B #2 (Rules Art. 58): the original respondents' period as the arbitrator shortened it with their consent — the
   // warning states that period and the consent, not the ordinary ten days (LDMAL Art. 30). Cancelled (0 days): there is

@@ -59,3 +59,27 @@ describe(`s64: an added respondent's answer period is its own, not the original 
     expect(addedWarning(r)).toContain('2026-03-23');
   });
 });
+
+describe(`s64 legal64 #7: each original respondent's answer period runs from its own receipt (LDMAL Art. 30) (${DB})`, () => {
+  it('a hearing after the first-served respondent’s ten working days and inside the other’s names only the other as still to answer', async () => {
+    const JIA = '聊城甲机械有限公司';
+    const YI = '聊城乙劳务派遣有限公司';
+    const s = await caseAt(t, a, 'tribunal_formed', {
+      body: standardApplication({
+        applicants: [worker('两被申请人', 642)],
+        respondents: [employer(JIA), { ...employer(YI), creditCode: creditCode('91371500MA3C7K2L4') }],
+      }),
+    });
+    const ids = Object.fromEntries((s.c.respondents as { id: number; name: string }[]).map((p) => [p.name, p.id]));
+    // 甲 served Thursday 03-05: its ten working days end 03-19; 乙 served Tuesday 03-10: 03-24, the `defense` deadline.
+    await ok(s.c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: ids[JIA], method: 'direct' }, '2026-03-05');
+    await ok(s.c, a.tokens.clerk, 'SERVE', { document: 'application_copy', partyId: ids[YI], method: 'direct' }, '2026-03-10');
+    const r = await send(s.c, s.arb.token, 'SCHEDULE_HEARING', { hearingOn: '2026-03-20', ...PLACE }, '2026-03-10');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const w = warningsOf(r).find((x) => x.includes('尚未答辩的被申请人'));
+    expect(w, JSON.stringify(warningsOf(r))).toBeDefined();
+    expect(w).toContain('2026-03-24');
+    expect(w).toContain(`尚未答辩的被申请人：${YI}）`);
+    expect(w).not.toContain(JIA);
+  });
+});
