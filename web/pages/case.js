@@ -1128,6 +1128,58 @@ export function serviceLine(e, c) {
 }
 
 /**
+ * s64 (a new user's walk, #6): what a procedural act decided, from its payload, so that the 办理记录 says more than
+ * the act's name — the hearing's day, time and place; a postponement's new day and its reason; a suspension's ground
+ * (Rules Art. 47, in the server's words) and reason, and the day it was decided when entered late; a resumption's day;
+ * why mediation failed; who was added and as what; an extension's days and reason. A summary reader's payload is
+ * empty: no line then.
+ */
+export function actDetailLine(e) {
+  const p = e.payload ?? {};
+  const day = (d) => (d && d !== e.occurredOn ? d : null);
+  const parts = (() => {
+    switch (e.type) {
+      case 'SCHEDULE_HEARING':
+        return p.hearingOn
+          ? [
+              `开庭日期 ${p.hearingOn}${p.time ? ` ${p.time}` : ''}`,
+              p.place ? `地点：${p.place}` : null,
+              p.public === false ? '不公开开庭' : null,
+            ]
+          : [];
+      case 'POSTPONE_HEARING':
+        return p.hearingOn
+          ? [
+              `改期于 ${p.hearingOn}${p.time ? ` ${p.time}` : ''}`,
+              p.place ? `地点：${p.place}` : null,
+              p.requestedBy === 'party' ? '当事人申请' : p.requestedBy === 'tribunal' ? '仲裁庭决定' : null,
+              p.reason ? `理由：${p.reason}` : null,
+            ]
+          : [];
+      case 'SUSPEND':
+        return [
+          day(p.decidedOn) ? `${p.decidedOn}决定中止` : null,
+          p.ground ? `事由：${V()?.suspensionGrounds?.[p.ground] ?? p.ground}` : null,
+          p.reason ? `理由：${p.reason}` : null,
+        ];
+      case 'RESUME':
+        return [day(p.decidedOn) ? `${p.decidedOn}恢复审理` : null, p.reason ? `理由：${p.reason}` : null];
+      case 'MEDIATION_FAILED':
+        return [p.reason ? `理由：${p.reason}` : null];
+      case 'ADD_PARTY':
+        return p.party?.name
+          ? [`追加${p.side === 'third_party' ? '第三人' : '被申请人'}：${p.party.name}`, p.reason ? `理由：${p.reason}` : null]
+          : [];
+      case 'EXTEND_TIME_LIMIT':
+        return typeof p.days === 'number' ? [`延长${p.days}日`, p.reason ? `理由：${p.reason}` : null] : [];
+      default:
+        return [];
+    }
+  })().filter(Boolean);
+  return parts.length ? parts.join('；') : null;
+}
+
+/**
  * ui50 L: a party's suit in the history names who sued, in which court, and against which award (a partial award by
  * its number, `partialAward`), as a service line names its details.
  */
@@ -1480,6 +1532,7 @@ function historySection(events, c, refresh) {
           agentActLine(e, c, events) ? h('div.small.agent-act', agentActLine(e, c, events)) : null,
           e.type === 'SERVE' && serviceLine(e, c) ? h('div.small.served-what', serviceLine(e, c)) : null,
           e.type === 'RECORD_LAWSUIT' && lawsuitLine(e, c) ? h('div.small.lawsuit-what', lawsuitLine(e, c)) : null,
+          actDetailLine(e) ? h('div.small.act-detail', actDetailLine(e)) : null,
           e.type === 'RECORD_COURT_OUTCOME' && courtOutcomeLine(e, c) ? h('div.small.outcome-what', courtOutcomeLine(e, c)) : null,
           // ui49 M2: which document was generated, and whether it was the original printed again (补打).
           e.type === 'GENERATE_DOCUMENT' && e.payload?.kind
