@@ -321,13 +321,13 @@ async function extensionDayMissingYear(
 
 const provisionalExtensionRefusal = (year: number) =>
   unprocessable(
-    `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：延长审理期限决定书须写明延长后的审理期限届满日（《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`,
+    `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：延期应当书面通知当事人（《劳动争议调解仲裁法》第四十三条第一款），本委的延长审理期限决定书写明延长后的审理期限届满日，暂定的日期可能因节假日安排而变动，请管理员先录入${year}年节假日安排后再出具`,
     { rule: 'calendar-data-missing', missingYear: year, field: 'matter' },
   );
 
 /** s60 L6: the draft of an extension decision whose last day is only provisional is printed without that day — said. */
 const draftWithoutDueDay = (year: number) =>
-  `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：本草稿未写明延长后的审理期限届满日。正式出具的决定书须写明该日（《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`;
+  `延长后的审理期限届满日涉及${year}年，该年国家法定节假日安排尚未录入，届满日只能暂定：本草稿未写明延长后的审理期限届满日。正式出具的决定书写明该日（延期应当书面通知当事人，《劳动争议调解仲裁法》第四十三条第一款），请管理员先录入${year}年节假日安排后再出具`;
 
 /**
  * legal58b #2: what a 决定书 prints, as a hash kept with it — its text is the record's (the extended limit, the
