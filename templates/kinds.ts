@@ -1,5 +1,13 @@
-import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
-import { advancePayerIds, rulingPayerIds } from '../workflows/advance-payers.ts';
+import {
+  advanceDeductedWords,
+  advanceDismissedWords,
+  advanceExcessWords,
+  advanceOrdered,
+  advancePayerNames,
+  advanceSides,
+  executedPartyIds,
+} from '../workflows/advance-execution.ts';
+import { rulingPayerIds } from '../workflows/advance-payers.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
@@ -1463,17 +1471,13 @@ type AwardItem = AwardItemsRecord['items'][number];
  */
 function advanceDeducted(adv: AdvanceWithPayers, awarded: number, counterclaim?: boolean): string {
   // legal59a #1: whose debt the advance reduces, named where the case has several respondents (advanceWithPayers).
-  const deducted = adv.payers
-    ? `${adv.payers}依先予执行裁决已先予执行的部分，在执行时从其应付款项中扣减`
-    : '已先予执行的部分在执行时予以扣减';
+  // s64 D #1: the words from their one home (workflows/advance-execution.ts), which the award form's warning quotes.
+  const deducted = advanceDeductedWords(adv.payers);
   if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
   // docs51 M2: what was executed beyond the amount awarded goes back — 执行回转 (CPL Art. 244, 2023 text [R]; domain.md
   // §9.2). Stated as the consequence of executed sums only: the record holds what was ordered, not what was paid.
-  const excess =
-    adv.fen > awarded
-      ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，${advanceSides(counterclaim)[0]}应当予以返还（执行回转）`
-      : '';
+  const excess = adv.fen > awarded ? `；${advanceExcessWords(yuan(formatMoney(adv.fen - awarded)), advanceSides(counterclaim)[0])}` : '';
   return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
 }
 
@@ -1487,19 +1491,9 @@ type AdvanceWithPayers = NonNullable<ReturnType<typeof advanceOrdered>> & { paye
  */
 function advanceWithPayers(d: DocInput, claimId: number, on: string): AdvanceWithPayers | null {
   const adv = advanceOrdered(d.ctx, claimId, on);
-  if (!adv || d.respondents.length < 2 || d.claims.find((c) => c.id === claimId)?.counterclaim) return adv;
-  const ids = advancePayerIds(
-    d.ctx,
-    d.respondents.map((p) => ({ ...p, side: 'respondent' })),
-    claimId,
-    on,
-  );
-  const payers = (ids ?? []).flatMap((id) => d.respondents.filter((p) => p.id === id));
-  return payers.length ? { ...adv, payers: `被申请人${names(payers)}` } : adv;
+  const payers = adv && advancePayerNames(d.ctx, d.respondents, claimId, on, d.claims.find((c) => c.id === claimId)?.counterclaim);
+  return adv && payers ? { ...adv, payers } : adv;
 }
-
-/** The sums executed under an advance-execution ruling (the record holds what it ordered; paid is the court's to know). */
-const RETURNED = '已依先予执行裁决执行的款项';
 
 /**
  * docs51 M2: an item dismissed (or awarding nothing) whose claim an advance-execution ruling ordered paid (LDMAL Art.
@@ -1519,7 +1513,7 @@ function advanceReturned(d: DocInput, it: AwardItem, issuedOn: string): string |
   const whose = claim.counterclaim
     ? `被申请人${names(d.respondents)}关于${clause(claim.description)}的反申请请求`
     : `申请人${claim.applicant ?? ''}关于${clause(claim.description)}的仲裁请求`;
-  return `${whose}，${ordered}；本裁决对该项请求未予支持，${RETURNED}，${advanceSides(claim.counterclaim)[0]}应当予以返还（执行回转）。`;
+  return `${whose}，${ordered}；${advanceDismissedWords(advanceSides(claim.counterclaim)[0])}。`;
 }
 
 /** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
