@@ -2616,7 +2616,7 @@ const filed = (d: DocInput) =>
 type DecidedObjection = DocInput['ctx']['jurisdictionObjections'][number] & {
   decision: NonNullable<DocInput['ctx']['jurisdictionObjections'][number]['decision']>;
 };
-const decidedObjections = (d: DocInput): DecidedObjection[] =>
+const decidedObjections = (d: Pick<DocInput, 'ctx'>): DecidedObjection[] =>
   // fixT58 #5: one disposed by the case's transfer (`transferred`) has no decision of its own to print.
   (d.ctx.jurisdictionObjections ?? []).filter((o): o is DecidedObjection => o.decision !== null && o.decision.result !== 'transferred');
 /** The party who raised a jurisdiction objection, by side and name. */
@@ -2768,6 +2768,48 @@ function extensionReasonOf(r: RecordText, e: { days: number; approvedOn: string 
   return count === 1 ? (r.extensionReason ?? null) : null;
 }
 
+/**
+ * legal54c M1: the applicants' applications treated as withdrawn one by one (DEEM_WITHDRAWN partyId; LDMAL Art. 36(1);
+ * Rules Art. 39) a deemed-withdrawal 决定书 is of — each its own decision, `occurrence` numbering them — or null where
+ * the request is of the case's own closure (every applicant): the case closed so without naming one, and no `occurrence`
+ * asked (`numbered`). Closed by naming the last applicant: the last one recorded, on the closing day, the only absent
+ * one it kept, is his own decision.
+ */
+function deemedOwn(ctx: MachineContext, numbered: boolean): NonNullable<MachineContext['deemedWithdrawals']> | null {
+  const cl = ctx.closure;
+  const own = ctx.deemedWithdrawals ?? [];
+  const lastOwn = own.at(-1);
+  const closedWhole =
+    cl?.mode === 'deemed_withdrawal' &&
+    !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
+  return own.length && (numbered || !closedWhole) ? own : null;
+}
+
+/**
+ * s64 D #2 — the acts of a 决定书 matter that can be decided more than once (each its own decision, Rules Art. 47 for a
+ * suspension; LDMAL Art. 43(1), Rules Arts. 45–46 for an extension; Rules Art. 10 an objection; LDMAL Art. 33, Rules
+ * Art. 12 a recusal; LDMAL Art. 36(1), Rules Art. 39 one applicant's deemed withdrawal), each by its day, in the order
+ * `occurrence` numbers them (as decisionBody picks them) — two may fall on one day (suspended, resumed and suspended
+ * again), so a decision's act is its matter and occurrence, not its day (app/documents/originals.ts actKey). Null for a
+ * matter decided once (its day tells it). `numbered`: the request names an occurrence.
+ */
+export function decisionActDays(ctx: MachineContext, matter: string | undefined, numbered: boolean): string[] | null {
+  switch (matter) {
+    case 'suspension':
+      return ctx.suspensions.map((s) => s.from);
+    case 'extension':
+      return extensionsOf(ctx).map((e) => e.approvedOn);
+    case 'jurisdiction':
+      return decidedObjections({ ctx }).map((o) => o.decision.on);
+    case 'recusal':
+      return (ctx.recusalApplications ?? []).flatMap((r) => (r.decision?.form === 'written' ? [r.decision.on] : []));
+    case 'deemed_withdrawal':
+      return deemedOwn(ctx, numbered)?.map((w) => w.on) ?? null;
+    default:
+      return null;
+  }
+}
+
 /** The decision's text and date: what the record holds for the request's matter (and occurrence). */
 export function decisionBody(d: DocInput): { text: string; dateOn: string } {
   const matter = d.text.matter;
@@ -2903,13 +2945,8 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       // legal54c M1 — one worker's application alone treated as withdrawn (DEEM_WITHDRAWN partyId; LDMAL Art. 36(1);
       // Rules Art. 39; SPC-1 Art. 19): the decision names him, and the case goes on for the others. The latest, or the
       // one `occurrence` numbers; the case's own closure (every applicant) when it closed so without naming one.
-      const own = d.ctx.deemedWithdrawals ?? [];
-      // Closed by naming the last applicant: the last one recorded, on the closing day, the only absent one it kept.
-      const lastOwn = own.at(-1);
-      const closedWhole =
-        cl?.mode === 'deemed_withdrawal' &&
-        !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
-      if (own.length && (d.text.occurrence !== undefined || !closedWhole)) {
+      const own = deemedOwn(d.ctx, d.text.occurrence !== undefined);
+      if (own) {
         const w = pick(own, d.text.occurrence, '对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId）');
         const who = d.applicants.find((p) => p.id === w.partyId)?.name ?? '申请人';
         const heldOn = [...d.ctx.hearingsHeld].reverse().find((h) => h.heldOn <= w.on)?.heldOn ?? w.on;
