@@ -1,5 +1,13 @@
-import { advanceOrdered, advanceSides, executedPartyIds } from '../workflows/advance-execution.ts';
-import { advancePayerIds, rulingPayerIds } from '../workflows/advance-payers.ts';
+import {
+  advanceDeductedWords,
+  advanceDismissedWords,
+  advanceExcessWords,
+  advanceOrdered,
+  advancePayerNames,
+  advanceSides,
+  executedPartyIds,
+} from '../workflows/advance-execution.ts';
+import { rulingPayerIds } from '../workflows/advance-payers.ts';
 import type { MachineContext } from '../workflows/case-machine.ts';
 import { chineseDate, chineseNumber } from '../workflows/dates.ts';
 import { itemsPart } from '../workflows/finality.ts';
@@ -1472,17 +1480,13 @@ type AwardItem = AwardItemsRecord['items'][number];
  */
 function advanceDeducted(adv: AdvanceWithPayers, awarded: number, counterclaim?: boolean): string {
   // legal59a #1: whose debt the advance reduces, named where the case has several respondents (advanceWithPayers).
-  const deducted = adv.payers
-    ? `${adv.payers}依先予执行裁决已先予执行的部分，在执行时从其应付款项中扣减`
-    : '已先予执行的部分在执行时予以扣减';
+  // s64 D #1: the words from their one home (workflows/advance-execution.ts), which the award form's warning quotes.
+  const deducted = advanceDeductedWords(adv.payers);
   if (!adv.rulings.length) return `（本项请求已经本委于${adv.unrecorded.map((r) => chineseDate(r)).join('、')}裁决先予执行，${deducted}）`;
   const when = adv.rulings.map((r) => chineseDate(r)).join('、');
   // docs51 M2: what was executed beyond the amount awarded goes back — 执行回转 (CPL Art. 244, 2023 text [R]; domain.md
   // §9.2). Stated as the consequence of executed sums only: the record holds what was ordered, not what was paid.
-  const excess =
-    adv.fen > awarded
-      ? `；已裁决先行支付的款项较本项裁决金额多出${yuan(formatMoney(adv.fen - awarded))}，${RETURNED}超出本项裁决金额的部分，${advanceSides(counterclaim)[0]}应当予以返还（执行回转）`
-      : '';
+  const excess = adv.fen > awarded ? `；${advanceExcessWords(yuan(formatMoney(adv.fen - awarded)), advanceSides(counterclaim)[0])}` : '';
   return `，本委于${when}作出的先予执行裁决已裁决先行支付${yuan(formatMoney(adv.fen))}，${deducted}${excess}`;
 }
 
@@ -1496,19 +1500,9 @@ type AdvanceWithPayers = NonNullable<ReturnType<typeof advanceOrdered>> & { paye
  */
 function advanceWithPayers(d: DocInput, claimId: number, on: string): AdvanceWithPayers | null {
   const adv = advanceOrdered(d.ctx, claimId, on);
-  if (!adv || d.respondents.length < 2 || d.claims.find((c) => c.id === claimId)?.counterclaim) return adv;
-  const ids = advancePayerIds(
-    d.ctx,
-    d.respondents.map((p) => ({ ...p, side: 'respondent' })),
-    claimId,
-    on,
-  );
-  const payers = (ids ?? []).flatMap((id) => d.respondents.filter((p) => p.id === id));
-  return payers.length ? { ...adv, payers: `被申请人${names(payers)}` } : adv;
+  const payers = adv && advancePayerNames(d.ctx, d.respondents, claimId, on, d.claims.find((c) => c.id === claimId)?.counterclaim);
+  return adv && payers ? { ...adv, payers } : adv;
 }
-
-/** The sums executed under an advance-execution ruling (the record holds what it ordered; paid is the court's to know). */
-const RETURNED = '已依先予执行裁决执行的款项';
 
 /**
  * docs51 M2: an item dismissed (or awarding nothing) whose claim an advance-execution ruling ordered paid (LDMAL Art.
@@ -1528,7 +1522,7 @@ function advanceReturned(d: DocInput, it: AwardItem, issuedOn: string): string |
   const whose = claim.counterclaim
     ? `被申请人${names(d.respondents)}关于${clause(claim.description)}的反申请请求`
     : `申请人${claim.applicant ?? ''}关于${clause(claim.description)}的仲裁请求`;
-  return `${whose}，${ordered}；本裁决对该项请求未予支持，${RETURNED}，${advanceSides(claim.counterclaim)[0]}应当予以返还（执行回转）。`;
+  return `${whose}，${ordered}；${advanceDismissedWords(advanceSides(claim.counterclaim)[0])}。`;
 }
 
 /** A period a claim's words give: 自2023年3月1日起, (自|于|在)2023年3月至2025年12月(期间). */
@@ -2631,7 +2625,7 @@ const filed = (d: DocInput) =>
 type DecidedObjection = DocInput['ctx']['jurisdictionObjections'][number] & {
   decision: NonNullable<DocInput['ctx']['jurisdictionObjections'][number]['decision']>;
 };
-const decidedObjections = (d: DocInput): DecidedObjection[] =>
+const decidedObjections = (d: Pick<DocInput, 'ctx'>): DecidedObjection[] =>
   // fixT58 #5: one disposed by the case's transfer (`transferred`) has no decision of its own to print.
   (d.ctx.jurisdictionObjections ?? []).filter((o): o is DecidedObjection => o.decision !== null && o.decision.result !== 'transferred');
 /** The party who raised a jurisdiction objection, by side and name. */
@@ -2783,6 +2777,48 @@ function extensionReasonOf(r: RecordText, e: { days: number; approvedOn: string 
   return count === 1 ? (r.extensionReason ?? null) : null;
 }
 
+/**
+ * legal54c M1: the applicants' applications treated as withdrawn one by one (DEEM_WITHDRAWN partyId; LDMAL Art. 36(1);
+ * Rules Art. 39) a deemed-withdrawal 决定书 is of — each its own decision, `occurrence` numbering them — or null where
+ * the request is of the case's own closure (every applicant): the case closed so without naming one, and no `occurrence`
+ * asked (`numbered`). Closed by naming the last applicant: the last one recorded, on the closing day, the only absent
+ * one it kept, is his own decision.
+ */
+function deemedOwn(ctx: MachineContext, numbered: boolean): NonNullable<MachineContext['deemedWithdrawals']> | null {
+  const cl = ctx.closure;
+  const own = ctx.deemedWithdrawals ?? [];
+  const lastOwn = own.at(-1);
+  const closedWhole =
+    cl?.mode === 'deemed_withdrawal' &&
+    !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
+  return own.length && (numbered || !closedWhole) ? own : null;
+}
+
+/**
+ * s64 D #2 — the acts of a 决定书 matter that can be decided more than once (each its own decision, Rules Art. 47 for a
+ * suspension; LDMAL Art. 43(1), Rules Arts. 45–46 for an extension; Rules Art. 10 an objection; LDMAL Art. 33, Rules
+ * Art. 12 a recusal; LDMAL Art. 36(1), Rules Art. 39 one applicant's deemed withdrawal), each by its day, in the order
+ * `occurrence` numbers them (as decisionBody picks them) — two may fall on one day (suspended, resumed and suspended
+ * again), so a decision's act is its matter and occurrence, not its day (app/documents/originals.ts actKey). Null for a
+ * matter decided once (its day tells it). `numbered`: the request names an occurrence.
+ */
+export function decisionActDays(ctx: MachineContext, matter: string | undefined, numbered: boolean): string[] | null {
+  switch (matter) {
+    case 'suspension':
+      return ctx.suspensions.map((s) => s.from);
+    case 'extension':
+      return extensionsOf(ctx).map((e) => e.approvedOn);
+    case 'jurisdiction':
+      return decidedObjections({ ctx }).map((o) => o.decision.on);
+    case 'recusal':
+      return (ctx.recusalApplications ?? []).flatMap((r) => (r.decision?.form === 'written' ? [r.decision.on] : []));
+    case 'deemed_withdrawal':
+      return deemedOwn(ctx, numbered)?.map((w) => w.on) ?? null;
+    default:
+      return null;
+  }
+}
+
 /** The decision's text and date: what the record holds for the request's matter (and occurrence). */
 export function decisionBody(d: DocInput): { text: string; dateOn: string } {
   const matter = d.text.matter;
@@ -2918,13 +2954,8 @@ export function decisionBody(d: DocInput): { text: string; dateOn: string } {
       // legal54c M1 — one worker's application alone treated as withdrawn (DEEM_WITHDRAWN partyId; LDMAL Art. 36(1);
       // Rules Art. 39; SPC-1 Art. 19): the decision names him, and the case goes on for the others. The latest, or the
       // one `occurrence` numbers; the case's own closure (every applicant) when it closed so without naming one.
-      const own = d.ctx.deemedWithdrawals ?? [];
-      // Closed by naming the last applicant: the last one recorded, on the closing day, the only absent one it kept.
-      const lastOwn = own.at(-1);
-      const closedWhole =
-        cl?.mode === 'deemed_withdrawal' &&
-        !(lastOwn?.on === cl.closedOn && (cl.absentNotices ?? []).every((n) => n.partyId === lastOwn.partyId));
-      if (own.length && (d.text.occurrence !== undefined || !closedWhole)) {
+      const own = deemedOwn(d.ctx, d.text.occurrence !== undefined);
+      if (own) {
         const w = pick(own, d.text.occurrence, '对一名申请人按撤回仲裁申请处理（DEEM_WITHDRAWN partyId）');
         const who = d.applicants.find((p) => p.id === w.partyId)?.name ?? '申请人';
         const heldOn = [...d.ctx.hearingsHeld].reverse().find((h) => h.heldOn <= w.on)?.heldOn ?? w.on;

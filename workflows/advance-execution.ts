@@ -1,4 +1,4 @@
-import { rulingPayerIds } from './advance-payers.ts';
+import { advancePayerIds, rulingPayerIds } from './advance-payers.ts';
 import type { MachineContext } from './case-machine.ts';
 import { formatMoney, parseMoney } from './identifiers.ts';
 
@@ -50,19 +50,79 @@ export const advanceSides = (counterclaim: boolean | undefined): [paid: string, 
 export const UNRECORDED_ADVANCE = '本项请求已作出先予执行裁决，但未记录先行支付金额，请在裁决理由中写明已先予执行部分';
 
 /**
- * The warning an award item gets where its claim was ordered paid in advance (domain.md §9.2): the award deducts it;
- * an advance as large as the amount awarded or larger leaves nothing further to pay (the excess, and an item dismissed,
- * are the arbitrator's to deal with in the reasoning); a ruling without a recorded amount cannot be deducted.
+ * s64 D #1 — the words the award prints of a claim ordered paid in advance (LDMAL Art. 44; domain.md §9.2), the one
+ * home of them: the award item (templates/kinds.ts advanceDeducted, advanceReturned) prints them and the warning of the
+ * award form, its preview and its confirmation (advanceWarning) quotes them, so the warning never promises a wording the
+ * award does not print. A ruling orders a payment, it is not one (reviewer docs43 M7): the award orders the whole amount
+ * and says that what was executed in advance is deducted on enforcement — never that the rest is "still to pay" nor that
+ * nothing more is owed (a worker whose ruling was never executed would be left unpaid).
+ */
+export const ADVANCE_DEDUCTED = '已先予执行的部分在执行时予以扣减';
+
+/**
+ * The deduction, naming whose debt it reduces where the case has two respondents or more (legal59a #1, `payers`:
+ * 被申请人甲、乙; templates/kinds.ts advanceWithPayers) — else the plain words.
+ */
+export const advanceDeductedWords = (payers?: string): string =>
+  payers ? `${payers}依先予执行裁决已先予执行的部分，在执行时从其应付款项中扣减` : ADVANCE_DEDUCTED;
+
+/** The sums executed under an advance-execution ruling (the record holds what it ordered; paid is the court's to know). */
+export const ADVANCE_RETURNED = '已依先予执行裁决执行的款项';
+
+/**
+ * docs51 M2: an amount ordered in advance above the amount awarded — stated as a fact, and what was executed beyond the
+ * award goes back, 执行回转 (CPL Art. 244, 2023 text [R]; domain.md §9.2), from the side that was paid (`paid`,
+ * advanceSides). `excess`: the sum as the text prints it (the award: 1000.00元（人民币壹仟元整）; a warning: 1000.00元).
+ */
+export const advanceExcessWords = (excess: string, paid: string): string =>
+  `已裁决先行支付的款项较本项裁决金额多出${excess}，${ADVANCE_RETURNED}超出本项裁决金额的部分，${paid}应当予以返还（执行回转）`;
+
+/** docs51 M2: an item dismissed (or awarding nothing) on a claim ordered paid in advance — what was executed goes back. */
+export const advanceDismissedWords = (paid: string): string =>
+  `本裁决对该项请求未予支持，${ADVANCE_RETURNED}，${paid}应当予以返还（执行回转）`;
+
+/**
+ * The payers named in the deduction (advanceDeductedWords): where the case has two respondents or more, the respondents
+ * the rulings on the claim ordered to pay (advancePayerIds), as 被申请人甲、乙; undefined with one respondent or on a
+ * counterclaim (paid by the applicant) — nobody else could have paid (legal59a #1). The award (templates/kinds.ts
+ * advanceWithPayers) and the award preview (advanceWarning) read the same.
+ */
+export function advancePayerNames(
+  ctx: Pick<MachineContext, 'advanceExecutions'> & Partial<Pick<MachineContext, 'partyAdditions'>>,
+  respondents: readonly { id?: number; name: string }[],
+  claimId: number,
+  on: string,
+  counterclaim: boolean | undefined,
+): string | undefined {
+  if (respondents.length < 2 || counterclaim) return undefined;
+  const ids = advancePayerIds(
+    ctx,
+    respondents.map((p) => ({ ...p, side: 'respondent' })),
+    claimId,
+    on,
+  );
+  const payers = (ids ?? []).flatMap((id) => respondents.filter((p) => p.id === id));
+  return payers.length ? `被申请人${payers.map((p) => p.name).join('、')}` : undefined;
+}
+
+/**
+ * The warning an award item gets where its claim was ordered paid in advance (domain.md §9.2), saying what the award
+ * will print (s64 D #1: the words above, never others): the whole amount awarded, what the rulings ordered paid in
+ * advance, and the deduction on enforcement; the excess of an advance above the amount awarded, and an item dismissed,
+ * with what goes back — the arbitrator's to reason; a ruling without a recorded amount cannot be deducted. `remaining`:
+ * the amount awarded beyond the amount ordered in advance (0.00 where the advance covers it) — a figure for the form,
+ * which the award does not print. `payers`: advancePayerNames.
  */
 export function advanceWarning(
   ctx: Pick<MachineContext, 'advanceExecutions'>,
   item: { claimId: number; outcome: string; amount?: string | null },
   on: string,
   counterclaim = false,
+  payers?: string,
 ): { amount: string | null; rulings: string[]; remaining: string | null; message: string } | null {
   // reviewer s54 A M1: a worker's counterclaim paid in advance (LDMAL Art. 44) — the respondent was paid, the applicant
   // pays; what goes back goes back from the respondent.
-  const [paid, payer] = advanceSides(counterclaim);
+  const [paid] = advanceSides(counterclaim);
   const adv = advanceOrdered(ctx, item.claimId, on);
   if (!adv) return null;
   const unrecorded = adv.unrecorded.length ? `（${adv.unrecorded.join('、')}）` : '';
@@ -77,24 +137,16 @@ export function advanceWarning(
       amount: advance,
       rulings: adv.rulings,
       remaining: null,
-      message: `${base}，本项未裁决支付：裁决书写明已依先予执行裁决执行的款项由${paid}返还（执行回转），请在“本委认为”中写明理由${also}`,
+      message: `${base}，本项未裁决支付：裁决书写明已裁决先行支付${advance}元，${advanceDismissedWords(paid)}，请在“本委认为”中写明理由${also}`,
     };
-  if (adv.fen >= awarded)
-    return {
-      amount: advance,
-      rulings: adv.rulings,
-      remaining: '0.00',
-      message:
-        adv.fen > awarded
-          ? `${base}，超过本项裁决金额${formatMoney(awarded)}元：裁决书写明已先予执行的部分在执行时予以扣减，超出的${formatMoney(adv.fen - awarded)}元中已执行的由${paid}返还（执行回转），请在“本委认为”中写明理由${also}`
-          : `${base}，与本项裁决金额相同：裁决书写明${payer}无需另行支付${also}`,
-    };
-  const remaining = formatMoney(awarded - adv.fen);
+  const compared = adv.fen > awarded ? '超过' : adv.fen === awarded ? '等于' : '少于';
+  const prints = `：裁决书写明本项裁决金额${formatMoney(awarded)}元及已裁决先行支付${advance}元，${advanceDeductedWords(payers)}`;
+  const excess = adv.fen > awarded ? `；${advanceExcessWords(`${formatMoney(adv.fen - awarded)}元`, paid)}，请在“本委认为”中写明理由` : '';
   return {
     amount: advance,
     rulings: adv.rulings,
-    remaining,
-    message: `${base}，裁决书将写明扣除已先予执行部分，尚需支付${remaining}元${also}`,
+    remaining: formatMoney(Math.max(awarded - adv.fen, 0)),
+    message: `${base}，${compared}本项裁决金额${prints}${excess}${also}`,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type DecisionMatter,
   DOCUMENT_KINDS,
   type DocumentKind,
+  decisionActDays,
   defenseDaysAt,
   distinctPartyNames,
   extensionsOf,
@@ -276,10 +277,11 @@ async function unlessIssuedMeanwhile<
     text: Record<string, unknown>;
     rendered: unknown[];
     printed: string | null;
+    alone: boolean;
   },
 >(deps: Deps, uow: UnitOfWork, caseId: number, input: DocumentRequest, p: P): Promise<P> {
   if (p.original || p.req.draft) return p;
-  const again = issuedOriginal(p.req, input, await deps.stores.cases.events(uow.trx, caseId), p.madeOn, p.printed);
+  const again = issuedOriginal(p.req, input, await deps.stores.cases.events(uow.trx, caseId), p.madeOn, p.printed, p.alone);
   // One printing what this one prints (a version stored alongside, too): answered as issued.
   return again && !again.replaced ? { ...p, original: again.ids, text: again.text, rendered: [] } : p;
 }
@@ -386,19 +388,20 @@ function extensionOfRequest(ctx: MachineContext, req: DocumentRequest): { days: 
  * s62 A #2: which act of a repeatable kind a document printed with no `occurrence` is of — the latest suspension (its
  * 决定书), the latest resumed suspension (恢复审理通知书), the latest party added (追加当事人通知书) — kept with the act
  * (GENERATE_DOCUMENT `text.occurrence`), so that the documents of the first and the second suspension are told apart.
+ * s64 D #2: every 决定书 matter decided more than once (templates/kinds.ts decisionActDays: an extension, an objection,
+ * a written recusal decision, one applicant's deemed withdrawal too), as the template picks it (the latest), so that the
+ * act's key (originals.ts actKey) is the same whether the request named the occurrence or not.
  * Undefined for other kinds and where there is none (the template answers 409).
  */
 function repeatedAct(ctx: MachineContext, input: DocumentRequest): number | undefined {
   const count =
-    input.kind === 'decision' && input.matter === 'suspension'
-      ? ctx.suspensions.length
-      : input.kind === 'decision' && input.matter === 'extension'
-        ? extensionsOf(ctx).length
-        : input.kind === 'resume_notice'
-          ? ctx.suspensions.findLastIndex((s) => !!s.to) + 1
-          : input.kind === 'addition_notice'
-            ? (ctx.partyAdditions ?? []).length
-            : 0;
+    input.kind === 'decision'
+      ? (decisionActDays(ctx, input.matter, false)?.length ?? 0)
+      : input.kind === 'resume_notice'
+        ? ctx.suspensions.findLastIndex((s) => !!s.to) + 1
+        : input.kind === 'addition_notice'
+          ? (ctx.partyAdditions ?? []).length
+          : 0;
   return count || undefined;
 }
 
@@ -571,7 +574,10 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
   const madeOn = specs[0]?.dateOn ?? null;
   const printed = printedOf(req, docInput.record?.extensionDueOn);
   // An act's document already issued: its original, or a refusal of other text (Rules Art. 54; docsfix H1).
-  const original = req.draft ? null : issuedOriginal(req, input, events, madeOn, printed);
+  // s64 D #2: whether the act is the only one of its matter on its day (a 决定书 kept without its occurrence is its own).
+  const days = req.kind === 'decision' ? decisionActDays(ctx, req.matter, req.occurrence !== undefined) : null;
+  const alone = !days || days.filter((x) => x === madeOn).length <= 1;
+  const original = req.draft ? null : issuedOriginal(req, input, events, madeOn, printed, alone);
   // s60 L6: a decision naming a provisional last day is not issued (nor a new version of it); its draft and the reprint
   // of the original already issued are.
   if (provisionalYear !== null && !req.draft && (!original || original.replaced)) throw provisionalExtensionRefusal(provisionalYear);
@@ -587,6 +593,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
       original: original.ids,
       printed: null,
       replaces: null,
+      alone,
     };
   // legal58b #2: a 决定书 whose facts changed since it was issued (LDMAL Art. 43(1): the extended limit the parties are
   // told, moved by a date correction or a calendar year loaded) is issued again — a new version naming the one it replaces.
@@ -636,6 +643,7 @@ async function renderDocuments(deps: Deps, actor: Actor, caseId: number, input: 
     original: null as number[] | null,
     printed,
     replaces,
+    alone,
     warnings:
       req.kind === 'decision' && req.matter === 'correction'
         ? correctionWarnings(ctx, c.caseNo ?? reviewNo, req)
@@ -741,13 +749,18 @@ function issuedOriginal(
   events: EventRecord[],
   madeOn: string | null,
   printed: string | null,
+  alone: boolean,
 ): { ids: number[]; text: Record<string, unknown>; replaced: boolean; issuedOn: string; caseNo: string | null } | null {
   const issued = originals(events);
   let original: GenerationEntry | undefined;
   let dayMoved = false;
+  const text = req as unknown as Record<string, unknown>;
   for (const day of req.kind === 'decision' ? correctedDays(events, madeOn) : [madeOn]) {
-    const key = actKey(req.kind, req as unknown as Record<string, unknown>, day);
-    original = key === null ? undefined : issued.get(key);
+    const key = actKey(req.kind, text, day);
+    // s64 D #2: a 决定书 kept without its occurrence (before stop 62) is of this act where no other act of its matter
+    // falls on its day (`alone`); where two do, it cannot be told whose it is, and is not answered for either.
+    const legacy = alone ? actKey(req.kind, text, day, true) : null;
+    original = key === null ? undefined : (issued.get(key) ?? (legacy !== null && legacy !== key ? issued.get(legacy) : undefined));
     if (original) break;
     dayMoved = true;
   }

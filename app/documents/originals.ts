@@ -68,20 +68,29 @@ export function generations(events: EventRecord[]): GenerationEntry[] {
 }
 
 /**
- * Which act a generation prints: the kind, and the partial award or ruling (its occurrence); a 决定书 is one act per
- * matter and day (its text is the record's: `occurrence` may be left out for the latest, so the day tells which) — a
- * 补正 per the document it corrects and its text (several corrections are several acts).
+ * s64 D #2: the 决定书 matters that can be decided more than once, each its own act numbered by `occurrence`
+ * (templates/kinds.ts decisionActDays): a suspension, an extension, a jurisdiction objection's decision, a written
+ * recusal decision, one applicant's deemed withdrawal.
  */
-export function actKey(kind: string, text: Record<string, unknown>, madeOn: string | null): string | null {
+export const REPEATED_MATTERS = new Set(['suspension', 'extension', 'jurisdiction', 'recusal', 'deemed_withdrawal']);
+
+/**
+ * Which act a generation prints: the kind, and the partial award or ruling (its occurrence); a 决定书 is one act per
+ * matter and day (its text is the record's: the day tells which) and, of a matter decided more than once, per its
+ * occurrence too (s64 D #2: suspended, resumed and suspended again on one day are two suspensions, two decisions — the
+ * request's occurrence is resolved, the latest where none is named, and kept with the generation) — a 补正 per the
+ * document it corrects and its text (several corrections are several acts). A generation of a repeated matter kept
+ * without its occurrence (before stop 62) has the day alone (`legacy`: the key such a generation has).
+ */
+export function actKey(kind: string, text: Record<string, unknown>, madeOn: string | null, legacy = false): string | null {
   if (!ACT_KINDS.has(kind)) return null;
   if (kind === 'partial_award' || kind === 'advance_execution_ruling') return `${kind}#${text.occurrence ?? ''}`;
   if (kind === 'decision') {
-    const { matter, corrects, body, decidedOn } = text;
-    return matter === 'correction'
-      ? `decision#correction#${JSON.stringify([corrects ?? null, body ?? null, decidedOn ?? null])}`
-      : madeOn
-        ? `decision#${matter ?? ''}#${madeOn}`
-        : null; // an entry from before the day was kept with it: not told apart, left as it is
+    const { matter, corrects, body, decidedOn, occurrence } = text;
+    if (matter === 'correction') return `decision#correction#${JSON.stringify([corrects ?? null, body ?? null, decidedOn ?? null])}`;
+    if (!madeOn) return null; // an entry from before the day was kept with it: not told apart, left as it is
+    const nth = !legacy && REPEATED_MATTERS.has(String(matter)) && occurrence !== undefined ? `#${occurrence}` : '';
+    return `decision#${matter ?? ''}#${madeOn}${nth}`;
   }
   return kind;
 }

@@ -1,5 +1,5 @@
 import { jointGround, suggestedBasis } from '../../templates/legal-basis.ts';
-import { advanceWarning } from '../../workflows/advance-execution.ts';
+import { advancePayerNames, advanceWarning } from '../../workflows/advance-execution.ts';
 import { withdrawnIds } from '../../workflows/claim-outcomes.ts';
 import { computeDeadlines, computeFacts } from '../../workflows/deadlines.ts';
 import { formatMoney } from '../../workflows/identifiers.ts';
@@ -73,6 +73,7 @@ export async function awardPreview(
   // items, and the case's periods: a party added after the last hearing, a defense period running, the limit passed.
   const deadlines = computeDeadlines(ctx, cal, deps.periods, deps.clock.today());
   const partyNames = partyNameMap(c.parties);
+  const respondents = c.parties.filter((p) => p.side === 'respondent');
   const warnings = [...awardPreviewCaseWarnings(ctx, deadlines, on), ...awardItemWarnings(ctx, c.claims, c.parties, input.items, on)].map(
     (w) => namePartiesIn(w, partyNames),
   );
@@ -89,8 +90,10 @@ export async function awardPreview(
       const byEmployer = claimByEmployer(c, claim ?? {});
       const given = input.items.find((x) => x.claimId === i.claimId);
       const outcome = given?.outcome ?? 'granted';
-      // domain.md §9.2 (Zhejiang-Reg Art. 34): an item ordered paid in advance — the award deducts and states it.
-      const advance = advanceWarning(ctx, { claimId: i.claimId, outcome, amount: given?.amount ?? null }, on, claim?.counterclaim);
+      // domain.md §9.2 (Zhejiang-Reg Art. 34): an item ordered paid in advance — the award deducts and states it, in the
+      // words the warning quotes (s64 D #1), naming the payers as the award does where there are several respondents.
+      const payers = advancePayerNames(ctx, respondents, i.claimId, on, claim?.counterclaim);
+      const advance = advanceWarning(ctx, { claimId: i.claimId, outcome, amount: given?.amount ?? null }, on, claim?.counterclaim, payers);
       return {
         claimId: i.claimId,
         final: i.final,

@@ -97,6 +97,10 @@ describe(`fixL59 — payers, previews, re-issued decisions (${process.env.TEST_D
     expect(w1s).toHaveLength(1);
     expect(w1s[0]).toContain(`由被申请人${JIA}、${YI}先行支付，被申请人${YI}承担连带责任`);
     expect(w1s[0]).toContain(`本次裁决由被申请人${JIA}、${YI}、聊城丙公司支付，按份承担`);
+    // s64 D #1: the item's own warning quotes the deduction as the award prints it below, naming who paid in advance.
+    expect(p1.body.items[0].advanceExecution.message).toContain(
+      `裁决书写明本项裁决金额10000.00元及已裁决先行支付1000.00元，被申请人${JIA}、${YI}依先予执行裁决已先予执行的部分，在执行时从其应付款项中扣减`,
+    );
     // The same payers and liability: nothing said.
     const same = await preview(c, [{ ...items[0], obligorIds: [r1, r2], jointLiability: true }, items[1]]);
     expect(same.status, JSON.stringify(same.body)).toBe(200);

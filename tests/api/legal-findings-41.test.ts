@@ -39,13 +39,17 @@ describe(`legal findings, stop 41 (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       },
       '2026-03-26',
     );
-    // The award form's preview warns of the overlap and says what remains.
+    // The award form's preview warns of the overlap.
     const preview = await t
       .api(arb.token)
       .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId: wages, outcome: 'granted', amount: '12000.00' }] });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body.items[0].advanceExecution).toMatchObject({ amount: '6000.00', remaining: '6000.00', rulings: ['2026-03-26'] });
-    expect(preview.body.items[0].advanceExecution.message).toContain('尚需支付6000.00元');
+    // s64 D #1: the preview says what the award prints — the whole amount and the deduction, never "尚需支付".
+    expect(preview.body.items[0].advanceExecution.message).toContain(
+      '少于本项裁决金额：裁决书写明本项裁决金额12000.00元及已裁决先行支付6000.00元，已先予执行的部分在执行时予以扣减',
+    );
+    expect(preview.body.items[0].advanceExecution.message).not.toContain('尚需支付');
     const untouched = await t
       .api(arb.token)
       .post(`/api/cases/${c.id}/award-preview`, { items: [{ claimId: comp, outcome: 'granted', amount: '26400.00' }] });

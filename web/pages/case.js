@@ -2220,7 +2220,9 @@ function docsSection(c, docs, refresh, events) {
       // asked for again it is the original reprinted (补打: same number, same text) — a change of text is a 补正决定书 or
       // a draft. Other documents (notices, receipts) are generated as a new version.
       const fixed = ACT_KINDS.has(kind.value);
-      // A 决定书 is fixed per matter and day: another matter's is a new document.
+      // A 决定书 is fixed per matter and day — and, of a matter decided more than once (a suspension, an extension…),
+      // per its occurrence (s64 D #2: a second suspension on the day of the first is its own decision, chosen under
+      // 哪一件): another matter's, or another suspension's, is a new document.
       const decision = kind.value === 'decision';
       if (
         earlier &&
@@ -2231,7 +2233,7 @@ function docsSection(c, docs, refresh, events) {
             fixed
               ? h(
                   'p.reprint-note',
-                  `${decision ? '同一事项、同一日期的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '决定书所载事项因更正日期、载入节假日安排等已有变化的（如延长后的审理期限），生成新的版本，写明取代原决定书。其他事项的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。${kind.value === 'award' || kind.value === 'partial_award' ? '文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；' : ''}需要改稿的，请勾选“草稿”。`,
+                  `${decision ? '同一事项的同一次决定（同一日期；中止审理、延长审理期限等可有多次的，为所选的那一次）的决定书已经作出的，' : '该文书已经作出，'}文字不能再改：再次生成即补打原件（同一文号、同一内容，不产生新的版本），并记入办理记录（补打）。${decision ? '决定书所载事项因更正日期、载入节假日安排等已有变化的（如延长后的审理期限），生成新的版本，写明取代原决定书。其他事项或另一次决定的决定书，生成新的决定书。' : ''}所填文字与原件不同的，不予生成。${kind.value === 'award' || kind.value === 'partial_award' ? '文字、计算错误或遗漏事项，应制作补正决定书（《劳动人事争议仲裁办案规则》第五十四条）；' : ''}需要改稿的，请勾选“草稿”。`,
                 )
               : h('p', '再次生成将产生一个新的版本并记入办理记录；原有版本保留，标为“已有较新的版本”。'),
           ],
