@@ -603,13 +603,18 @@ async function eventForm(c, type, done, screen, opened = {}) {
                   // server's 400, LDMAL Art. 44): shown, not offered, saying why.
                   type === 'ADVANCE_EXECUTION' && cl.withdrawn
                     ? { value: cl.id, label: claimLine(cl, c), hint: WITHDRAWN_NOT_ADVANCE, disabled: true }
-                    : type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
-                      ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
-                      : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
-                        // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
-                        type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
-                        ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
-                        : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
+                    : // s64 C #3 (Rules Art. 44): a claim given up earlier (or its worker's application treated as
+                      // withdrawn: the case view's 已放弃) is given up already — the server refuses it again (422
+                      // claim-already-withdrawn): shown, not offered.
+                      type === 'CHANGE_CLAIMS' && cl.withdrawn
+                      ? { value: cl.id, label: claimLine(cl, c), hint: '已放弃', disabled: true }
+                      : type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
+                        ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
+                        : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
+                          // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
+                          type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
+                          ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
+                          : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
                 )
             : staff.map((s) => {
                 const w = load.get(s.id);
@@ -1804,9 +1809,9 @@ function claimChanges(c) {
     };
     r.row = h(
       'tr',
-      h('td', claimLine(cl, c), cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null),
-      h('td', amount, amountError),
-      h('td', words, wordsError),
+      h('td', { 'data-label': '请求' }, claimLine(cl, c), cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null),
+      h('td', { 'data-label': '变更后的金额（元）' }, amount, amountError),
+      h('td', { 'data-label': '变更后的内容' }, words, wordsError),
     );
     return r;
   });
@@ -1826,7 +1831,9 @@ function claimChanges(c) {
   const node = h(
     'div',
     h(
-      'table.t.compact',
+      // s64 C #3: on a phone each claim a card (app.css .stack-phone), its boxes under their column's name — not a table
+      // wider than the dialog with 变更后的内容 cut at its edge.
+      'table.t.compact.claim-changes.stack-phone',
       h('caption', '变更的请求（只填要变更的项；金额以元为单位）'),
       h('thead', h('tr', h('th', '请求'), h('th', '变更后的金额（元）'), h('th', '变更后的内容'))),
       h('tbody', ...rows.map((r) => r.row)),
