@@ -2093,6 +2093,8 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
         tag: h('span.small.muted.calc-tag'),
         outcomeError: h('span.field-error', { 'data-error-for': `items.${i}.outcome` }),
         amountError: h('span.field-error', { 'data-error-for': `items.${i}.amount` }),
+        // s64 C #2: why an item's 裁决依据 is asked for is said under it, as every other required field's is.
+        basisError: h('span.field-error', { 'data-error-for': `items.${i}.legalBasis` }),
       };
       // 支持 with no amount typed yet: the amount claimed, to be checked (a non-monetary claim has none).
       outcome.addEventListener('change', () => {
@@ -2134,6 +2136,7 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
       r.basis.dataset.path = `${base}.legalBasis`;
       r.outcomeError.dataset.errorFor = `${base}.outcome`;
       r.amountError.dataset.errorFor = `${base}.amount`;
+      r.basisError.dataset.errorFor = `${base}.legalBasis`;
       r.payers?.renumber(base);
     }
     return list;
@@ -2332,7 +2335,7 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
             h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError, r.payers?.node ?? null),
             h('td', { 'data-label': '裁决金额（元）' }, r.amount, ' ', r.button, r.tag, r.amountError),
             h('td', { 'data-label': '终局性' }, r.fin, r.why),
-            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis),
+            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis, r.basisError),
           ),
         ),
       ),
