@@ -267,6 +267,17 @@ async function eventForm(c, type, done, screen, opened = {}) {
   const checks = [];
   /** What the confirmation of an irreversible act repeats: [label, value as shown] of each filled field. */
   const describe = [];
+  /**
+   * s64 C #1: a server error whose path names no one field of this dialog (ADVANCE_EXECUTION's `amounts`: the claims
+   * chosen without one) is moved onto the fields it is about, before it is shown (`showErrors`). Each takes the error.
+   */
+  const placers = [];
+  const placed = (err) => {
+    for (const place of placers) place(err);
+    return err;
+  };
+  /** s64 C #1: each field's label, for an error the dialog cannot place (`showErrors` names it by it, never by its key). */
+  const fieldLabels = Object.fromEntries(spec.map((f) => [f.name, f.label]));
   let awardEd = null;
   // ui48 L2: a recusal decision names whom it is about — the person the pending application challenges.
   if (type === 'DECIDE_RECUSAL') {
@@ -651,6 +662,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         getters.push(amounts.get);
         checks.push(amounts.check);
         describe.push(amounts.describe);
+        placers.push(amounts.place);
         const payers = advancePayers(c, list.node);
         fields.append(payers.node);
         getters.push(payers.get);
@@ -998,7 +1010,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
     }
     if (refused) {
-      showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
+      showErrors(form, placed(placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body)))), fieldLabels);
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
       if (isStale(refused)) staleCase(form, close, done, mayDiscard);
       return;
@@ -1129,7 +1141,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
       unanswered = lost;
-      showErrors(form, placeRefusal(refusalWorded(namedDate(err, dateLabel), refusing(body))));
+      showErrors(form, placed(placeRefusal(refusalWorded(namedDate(err, dateLabel), refusing(body)))), fieldLabels);
       if (err.partial && !lost) {
         stopped = true;
         partialService(form, err.partial);
@@ -1926,6 +1938,23 @@ function advanceAmounts(c, claimList) {
       if (bad.length) return bad;
       const shares = sent().flatMap((r) => r.shares?.check() ?? []);
       return shares.length ? shares : null;
+    },
+    // s64 C #1 (LDMAL Art. 44; app/procedure/apply-event.ts): the server names the chosen claims sent without an amount
+    // by the list (`amounts`) — the amount is not in it, so has no place of its own. Said under each chosen box left
+    // empty (the boxes of the claims it means: every claim offered here is one whose amount the ruling must state).
+    place: (err) => {
+      const errors = err?.problem?.errors;
+      if (!Array.isArray(errors)) return;
+      const empty = picked().filter((r) => !r.amount.value.trim());
+      if (!empty.length) return;
+      err.problem.errors = errors.flatMap((e) =>
+        e?.path === 'amounts'
+          ? empty.map((r) => ({
+              path: r.amount.dataset.path,
+              message: String(e.message ?? '').replace(/：第[\d、]+项请求未写明$/, ''),
+            }))
+          : [e],
+      );
     },
     // s62 D #2: the amounts (and each worker's share, where asked) are printed in the ruling and cannot be changed
     // afterwards — the confirmation repeats them.
