@@ -60,7 +60,7 @@ describe('s64 C (Chromium): the act dialogs', () => {
     await hasText(slot, '须写明准予先予执行的金额（劳动争议调解仲裁法第四十四条）');
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await amount.evaluate((el) => el.classList.contains('invalid'))).toBe(true);
-    await eventually(async () => expect(await amount.evaluate((el) => el === document.activeElement)).toBe(true));
+    await eventually(async () => expect(await amount.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true));
     // Nothing is left in the banner naming the list by its key (nor anywhere in the dialog).
     expect(await dlg.textContent()).not.toContain('amounts');
     expect(await dlg.locator('.form-alert').textContent()).not.toContain('须写明准予先予执行的金额');
@@ -98,7 +98,7 @@ describe('s64 C (Chromium): the act dialogs', () => {
     const path = await basis.getAttribute('data-path');
     await hasText(dlg.locator(`[data-error-for="${path}"]`), '请写明第2项的裁决依据（本项没有可建议的法律条文）');
     expect(await basis.getAttribute('aria-invalid')).toBe('true');
-    await eventually(async () => expect(await basis.evaluate((el) => el === document.activeElement)).toBe(true));
+    await eventually(async () => expect(await basis.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true));
     expect(await ask().count()).toBe(0);
     // Written, the error goes.
     await basis.fill('《中华人民共和国劳动合同法》第五十条');
