@@ -674,7 +674,12 @@ export function showErrors(form, err, labels = {}) {
     if (el) {
       setError(form, e.path, message);
       placed.push(el);
-    } else unplaced.push(`${pathLabel(e.path, labels)}：${message}`);
+    } else {
+      // s64 C #1: a path the form has no field for is named in words, never as the server's key (`amounts`): one no
+      // word is known for is left out, the message said alone.
+      const label = pathLabel(e.path, labels);
+      unplaced.push(label ? `${label}：${message}` : message);
+    }
   }
   // The server lists errors in its own order (claims before parties, say): the focus goes to the first on the page.
   const first = firstInPage(placed);
@@ -762,11 +767,16 @@ function pathLabel(path, labels) {
     occurredOn: '日期',
     receivedOn: '收到日期',
     facts: '事实与理由',
+    // s64 C #1: the 先予执行 ruling's amounts (LDMAL Art. 44), its applicant's day and term.
+    amounts: '先予执行金额',
+    appliedOn: '申请先予执行日期',
+    paymentDays: '履行期限',
   };
-  return String(path)
+  // s64 C #1: null when a part of the path has no word (a key of the server's, an `unsent…` slot): never shown raw.
+  const parts = String(path)
     .split('.')
-    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : (words[p] ?? p)))
-    .join(' ');
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : (labels[p] ?? words[p] ?? null)));
+  return parts.every((p) => p !== null) && parts.length ? parts.join(' ') : null;
 }
 
 // Client-side checks mirror the server's (workflows/identifiers.ts: GB 11643, GB 32100, money), with its messages;

@@ -80,9 +80,11 @@ const PERFORMANCE_DUE_ON = {
   },
 };
 // s62 B #1 (Rules Art. 60; LDMAL Art. 35): the hearing date of a simple case, as the server judges it (workflows/hearings.ts
-// simpleHearingNoticeWarnings; refused instead where the commission keeps the notice period in simple handling).
+// simpleHearingNoticeWarnings; refused instead where the commission keeps the notice period in simple handling —
+// PERIODS_OVERRIDE hearing_notice.keptInSimple, workflows/rules.ts SCHEDULE_HEARING/POSTPONE_HEARING 422
+// hearing-notice-5-days). s64 C #4: said in a clerk's words, not the setting's.
 const SIMPLE_HEARING_HINT =
-  '简易处理：仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条）；距通知之日不足5个工作日的，记录时将提示（本委设定简易处理也适用开庭5日前通知的，不予记录）';
+  '简易处理：仲裁庭可以根据案件情况确定开庭日期（《劳动人事争议仲裁办案规则》第六十条）；开庭日期距通知之日不足5个工作日的，记录时将提示。本委规定简易处理也须提前5个工作日通知的，开庭日期不足5个工作日将不予记录，须另定开庭日期';
 const reason = (required = true, label = '理由') => ({ name: 'reason', label, kind: 'textarea', required });
 // A counterclaim still standing is not closed with the applicant's withdrawal unless the respondent withdraws it too.
 const COUNTERCLAIM_WITHDRAWN = {

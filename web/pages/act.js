@@ -267,6 +267,17 @@ async function eventForm(c, type, done, screen, opened = {}) {
   const checks = [];
   /** What the confirmation of an irreversible act repeats: [label, value as shown] of each filled field. */
   const describe = [];
+  /**
+   * s64 C #1: a server error whose path names no one field of this dialog (ADVANCE_EXECUTION's `amounts`: the claims
+   * chosen without one) is moved onto the fields it is about, before it is shown (`showErrors`). Each takes the error.
+   */
+  const placers = [];
+  const placed = (err) => {
+    for (const place of placers) place(err);
+    return err;
+  };
+  /** s64 C #1: each field's label, for an error the dialog cannot place (`showErrors` names it by it, never by its key). */
+  const fieldLabels = Object.fromEntries(spec.map((f) => [f.name, f.label]));
   let awardEd = null;
   // ui48 L2: a recusal decision names whom it is about — the person the pending application challenges.
   if (type === 'DECIDE_RECUSAL') {
@@ -603,13 +614,18 @@ async function eventForm(c, type, done, screen, opened = {}) {
                   // server's 400, LDMAL Art. 44): shown, not offered, saying why.
                   type === 'ADVANCE_EXECUTION' && cl.withdrawn
                     ? { value: cl.id, label: claimLine(cl, c), hint: WITHDRAWN_NOT_ADVANCE, disabled: true }
-                    : type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
-                      ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
-                      : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
-                        // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
-                        type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
-                        ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
-                        : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
+                    : // s64 C #3 (Rules Art. 44): a claim given up earlier (or its worker's application treated as
+                      // withdrawn: the case view's 已放弃) is given up already — the server refuses it again (422
+                      // claim-already-withdrawn): shown, not offered.
+                      type === 'CHANGE_CLAIMS' && cl.withdrawn
+                      ? { value: cl.id, label: claimLine(cl, c), hint: '已放弃', disabled: true }
+                      : type === 'ADVANCE_EXECUTION' && !advanceCategory(cl)
+                        ? { value: cl.id, label: claimLine(cl, c), hint: NOT_ADVANCE, disabled: true }
+                        : // s62 D #1: a claim a partial award decided is no longer pending (LDMAL Arts. 43(2), 44; the server's
+                          // 422 advance-execution-claim-decided): shown, not offered, saying which partial award decided it.
+                          type === 'ADVANCE_EXECUTION' && decidedByPartial(c, cl)
+                          ? { value: cl.id, label: claimLine(cl, c), hint: decidedByPartial(c, cl), disabled: true }
+                          : { value: cl.id, label: claimLine(cl, c), hint: cl.amount ? money(cl.amount) : '' },
                 )
             : staff.map((s) => {
                 const w = load.get(s.id);
@@ -646,6 +662,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
         getters.push(amounts.get);
         checks.push(amounts.check);
         describe.push(amounts.describe);
+        placers.push(amounts.place);
         const payers = advancePayers(c, list.node);
         fields.append(payers.node);
         getters.push(payers.get);
@@ -993,7 +1010,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       [serverWarnings, refused] = [[String(refused.problem.detail).replace(/（本委设定.*$/, '')], null];
     }
     if (refused) {
-      showErrors(form, placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body))));
+      showErrors(form, placed(placeRefusal(refusalWorded(namedDate(refused, dateLabel), refusing(body)))), fieldLabels);
       // The case moved on since the screen was drawn (409: its state no longer allows the act): the latest case.
       if (isStale(refused)) staleCase(form, close, done, mayDiscard);
       return;
@@ -1124,7 +1141,7 @@ async function eventForm(c, type, done, screen, opened = {}) {
       const lost = err instanceof ApiError && err.status === 0;
       if (!lost) key = newKey();
       unanswered = lost;
-      showErrors(form, placeRefusal(refusalWorded(namedDate(err, dateLabel), refusing(body))));
+      showErrors(form, placed(placeRefusal(refusalWorded(namedDate(err, dateLabel), refusing(body)))), fieldLabels);
       if (err.partial && !lost) {
         stopped = true;
         partialService(form, err.partial);
@@ -1804,9 +1821,9 @@ function claimChanges(c) {
     };
     r.row = h(
       'tr',
-      h('td', claimLine(cl, c), cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null),
-      h('td', amount, amountError),
-      h('td', words, wordsError),
+      h('td', { 'data-label': '请求' }, claimLine(cl, c), cl.amount != null ? h('div.small.muted', `请求金额 ${money(cl.amount)}`) : null),
+      h('td', { 'data-label': '变更后的金额（元）' }, amount, amountError),
+      h('td', { 'data-label': '变更后的内容' }, words, wordsError),
     );
     return r;
   });
@@ -1826,7 +1843,9 @@ function claimChanges(c) {
   const node = h(
     'div',
     h(
-      'table.t.compact',
+      // s64 C #3: on a phone each claim a card (app.css .stack-phone), its boxes under their column's name — not a table
+      // wider than the dialog with 变更后的内容 cut at its edge.
+      'table.t.compact.claim-changes.stack-phone',
       h('caption', '变更的请求（只填要变更的项；金额以元为单位）'),
       h('thead', h('tr', h('th', '请求'), h('th', '变更后的金额（元）'), h('th', '变更后的内容'))),
       h('tbody', ...rows.map((r) => r.row)),
@@ -1919,6 +1938,23 @@ function advanceAmounts(c, claimList) {
       if (bad.length) return bad;
       const shares = sent().flatMap((r) => r.shares?.check() ?? []);
       return shares.length ? shares : null;
+    },
+    // s64 C #1 (LDMAL Art. 44; app/procedure/apply-event.ts): the server names the chosen claims sent without an amount
+    // by the list (`amounts`) — the amount is not in it, so has no place of its own. Said under each chosen box left
+    // empty (the boxes of the claims it means: every claim offered here is one whose amount the ruling must state).
+    place: (err) => {
+      const errors = err?.problem?.errors;
+      if (!Array.isArray(errors)) return;
+      const empty = picked().filter((r) => !r.amount.value.trim());
+      if (!empty.length) return;
+      err.problem.errors = errors.flatMap((e) =>
+        e?.path === 'amounts'
+          ? empty.map((r) => ({
+              path: r.amount.dataset.path,
+              message: String(e.message ?? '').replace(/：第[\d、]+项请求未写明$/, ''),
+            }))
+          : [e],
+      );
     },
     // s62 D #2: the amounts (and each worker's share, where asked) are printed in the ruling and cannot be changed
     // afterwards — the confirmation repeats them.
@@ -2086,6 +2122,8 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
         tag: h('span.small.muted.calc-tag'),
         outcomeError: h('span.field-error', { 'data-error-for': `items.${i}.outcome` }),
         amountError: h('span.field-error', { 'data-error-for': `items.${i}.amount` }),
+        // s64 C #2: why an item's 裁决依据 is asked for is said under it, as every other required field's is.
+        basisError: h('span.field-error', { 'data-error-for': `items.${i}.legalBasis` }),
       };
       // 支持 with no amount typed yet: the amount claimed, to be checked (a non-monetary claim has none).
       outcome.addEventListener('change', () => {
@@ -2127,6 +2165,7 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
       r.basis.dataset.path = `${base}.legalBasis`;
       r.outcomeError.dataset.errorFor = `${base}.outcome`;
       r.amountError.dataset.errorFor = `${base}.amount`;
+      r.basisError.dataset.errorFor = `${base}.legalBasis`;
       r.payers?.renumber(base);
     }
     return list;
@@ -2325,7 +2364,7 @@ function awardEditor(c, type, dateInput, earlierDefense = '') {
             h('td', { 'data-label': '裁决结果' }, r.outcome, r.outcomeError, r.payers?.node ?? null),
             h('td', { 'data-label': '裁决金额（元）' }, r.amount, ' ', r.button, r.tag, r.amountError),
             h('td', { 'data-label': '终局性' }, r.fin, r.why),
-            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis),
+            h('td', { 'data-label': '裁决依据（可修改）' }, r.basis, r.basisError),
           ),
         ),
       ),
